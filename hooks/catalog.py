@@ -1,0 +1,29 @@
+"""Hook: write ``catalog.json`` at the site root."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fangzha.catalog import build_catalog, dump
+from fangzha.mkdocs_glue import state
+
+
+def on_post_build(config):
+    """Write the machine-readable index of every listed page."""
+    site = state(config)
+    files = site["files"]
+    catalog = build_catalog(
+        site["library"],
+        org=config.extra["org"],
+        site_name=config.site_name,
+        site_url=config.site_url,
+        url_of=lambda src_uri: files[src_uri],
+    )
+    target = Path(config.site_dir) / "catalog.json"
+    target.write_text(dump(catalog), encoding="utf-8")
+
+
+def on_files(files, config):
+    """Remember each page's URL (it depends on use_directory_urls)."""
+    state(config)["files"] = {f.src_uri: f.url for f in files.documentation_pages()}
+    return files

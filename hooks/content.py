@@ -1,0 +1,90 @@
+"""Hook: read and validate every page, generate card lists, and order the navigation."""
+
+from __future__ import annotations
+
+from fangzha import templating
+from fangzha.cards import replace_markers
+from fangzha.library import load_library, read_sources, sort_key
+from fangzha.mkdocs_glue import state, stop_on
+from fangzha.model import KINDS
+
+
+def on_files(files, config):
+    """Validate all pages before MkDocs reads them; stop with every problem at once."""
+    site = state(config)
+    docs = [f for f in files.documentation_pages()]
+    sources = read_sources(config.docs_dir, [f.src_uri for f in docs if f.abs_src_path])
+    library, problems = load_library(sources, context=site["context"], where=_docs_prefix(config))
+    # Render every page's markers now, so empty lists are reported with the rest.
+    for src_uri, markers in library.markers.items():
+        _, found = replace_markers("", library, markers, src_uri, f"{_docs_prefix(config)}/{src_uri}")
+        problems.extend(found)
+    stop_on(problems, "the pages under docs/")
+    site["library"] = library
+    return files
+
+
+def on_nav(nav, config, files):
+    """Name sections after their index page and sort by each page's ``order``."""
+    library = state(config)["library"]
+
+    def key(item):
+        page = _page_of(item)
+        lib = library.pages.get(page.file.src_uri) if page else None
+        is_index = bool(page and page.file.src_uri.endswith("index.md") and not item.is_section)
+        return (not is_index, sort_key(lib) if lib else (500, getattr(item, "title", "") or ""))
+
+    def visit(items):
+        for item in items:
+            if item.is_section:
+                index = _page_of(item)
+                lib = library.pages.get(index.file.src_uri) if index else None
+                if lib:
+                    item.title = lib.title
+                visit(item.children)
+                item.children.sort(key=key)
+        items.sort(key=key)
+
+    visit(nav.items)
+    return nav
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Replace markers with card lists and fill in the organisation settings."""
+    site = state(config)
+    library = site["library"]
+    lib = library.pages.get(page.file.src_uri)
+    if lib is None:
+        return markdown
+    where = f"{_docs_prefix(config)}/{page.file.src_uri}"
+    markdown, problems = replace_markers(markdown, library, library.markers.get(lib.src_uri, []), lib.src_uri, where)
+    stop_on(problems, where)
+    if templating.uses_settings(markdown):
+        markdown = templating.render(markdown, site["context"])
+    # Material writes <meta name="description"> from this field.
+    page.meta.setdefault("description", lib.summary)
+    page.meta["fangzha_kind"] = KINDS[lib.kind].label
+    return markdown
+
+
+def _page_of(item):
+    """The page an item stands for: itself, or a section's index page."""
+    if item.is_page:
+        return item
+    if item.is_section:
+        for child in item.children:
+            if child.is_page and child.file.src_uri.endswith("index.md"):
+                return child
+    return None
+
+
+def _docs_prefix(config) -> str:
+    """How problems name the docs folder: relative to mkdocs.yml, as authors see it."""
+    from pathlib import Path
+
+    docs = Path(config.docs_dir)
+    base = Path(config.config_file_path or ".").resolve().parent
+    try:
+        return docs.resolve().relative_to(base).as_posix()
+    except ValueError:
+        return docs.as_posix()

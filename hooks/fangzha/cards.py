@@ -1,0 +1,86 @@
+"""Card lists built from front matter, so nobody maintains a list of pages by hand."""
+
+from __future__ import annotations
+
+import posixpath
+
+from .library import Library
+from .markers import Marker
+from .model import AUDIENCE_ENTRY, AUDIENCES, KINDS, LISTING_ORDER, ContentPage
+from .problems import Problem
+
+
+def relative_link(target: str, current: str) -> str:
+    """The Markdown link from one source file to another, both relative to ``docs/``."""
+    return posixpath.relpath(target, posixpath.dirname(current) or ".")
+
+
+def select(library: Library, args: dict[str, str]) -> list[ContentPage]:
+    """Listed pages matching a marker's filters, in reading order."""
+    pages = library.listed()
+    if "kind" in args:
+        pages = [p for p in pages if p.kind == args["kind"]]
+    if "audience" in args:
+        pages = [p for p in pages if args["audience"] in p.audiences]
+    if "category" in args:
+        pages = [p for p in pages if p.meta.get("category") == args["category"]]
+    return pages
+
+
+def card(page: ContentPage, current: str) -> str:
+    """One card: linked title, summary, and who it is for."""
+    audiences = "、".join(AUDIENCES[a] for a in page.audiences)
+    meta = KINDS[page.kind].label + (f" · 适合{audiences}" if audiences else "")
+    return (
+        f"-   [{page.title}]({relative_link(page.src_uri, current)})\n\n"
+        f"    {page.summary}\n\n"
+        f'    <span class="fz-card__meta">{meta}</span>\n'
+    )
+
+
+def card_list(pages: list[ContentPage], current: str) -> str:
+    """A block of cards; ``md_in_html`` lets Markdown links inside be checked and rewritten."""
+    cards = "\n".join(card(p, current) for p in pages)
+    return f'<div class="fz-cards" markdown>\n\n{cards}\n</div>\n'
+
+
+def render_marker(library: Library, marker: Marker, current: str, where: str) -> tuple[str, list[Problem]]:
+    """Return the Markdown that replaces one marker, or the problem it has."""
+    if marker.name == "audiences":
+        return _audience_entries(library, current, where, marker.line)
+    pages = select(library, marker.args)
+    if not pages:
+        wanted = " ".join(f'{k}="{v}"' for k, v in marker.args.items()) or "(no filter)"
+        return "", [Problem(where, marker.line, f"marker 'fangzha:cards {wanted}' lists no pages; "
+                            "expected at least one page to match")]
+    if "kind" in marker.args:
+        return card_list(pages, current), []
+    parts = []
+    for kind in LISTING_ORDER:
+        group = [p for p in pages if p.kind == kind]
+        if group:
+            parts.append(f"## {KINDS[kind].label}\n\n{card_list(group, current)}")
+    return "\n".join(parts), []
+
+
+def replace_markers(body: str, library: Library, markers: list[Marker], current: str, where: str) -> tuple[str, list[Problem]]:
+    """Replace every marker of a page; collect problems instead of stopping at the first."""
+    problems = []
+    for marker in markers:
+        markdown, found = render_marker(library, marker, current, where)
+        problems.extend(found)
+        body = body.replace(marker.text, markdown, 1)
+    return body, problems
+
+
+def _audience_entries(library: Library, current: str, where: str, line: int) -> tuple[str, list[Problem]]:
+    items = []
+    for audience, label in AUDIENCE_ENTRY.items():
+        page = library.audience_page(audience)
+        if page:
+            link = relative_link(page.src_uri, current)
+            items.append(f"-   [{label}]({link})\n\n    {page.summary}\n")
+    if not items:
+        return "", [Problem(where, line, "marker 'fangzha:audiences' found no audience pages; "
+                            "expected pages with kind 'audience'")]
+    return '<div class="fz-entries" markdown>\n\n' + "\n".join(items) + "\n</div>\n", []

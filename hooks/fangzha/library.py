@@ -1,0 +1,234 @@
+"""Read every Markdown page, validate its front matter, and collect all problems.
+
+MkDocs silently treats malformed front matter as page text, so the site reads
+the sources itself before MkDocs does and stops the build on any mistake.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import schema as s
+from . import templating, yamlfile
+from .markers import Marker, find_markers
+from .model import KINDS, ContentPage
+from .problems import Problem
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+
+
+@dataclass
+class Library:
+    """Every page of the site, keyed by its path under ``docs/``."""
+
+    pages: dict[str, ContentPage] = field(default_factory=dict)
+    markers: dict[str, list[Marker]] = field(default_factory=dict)
+
+    def of_kind(self, kind: str) -> list[ContentPage]:
+        """Pages of one kind in reading order."""
+        return sorted((p for p in self.pages.values() if p.kind == kind), key=sort_key)
+
+    def listed(self) -> list[ContentPage]:
+        """Pages that belong in the catalog and in card lists."""
+        return sorted((p for p in self.pages.values() if KINDS[p.kind].listed), key=sort_key)
+
+    def audience_page(self, audience: str) -> ContentPage | None:
+        """The landing page for one audience, if the site has one."""
+        for page in self.pages.values():
+            if page.kind == "audience" and page.meta["audience"] == audience:
+                return page
+        return None
+
+
+def sort_key(page: ContentPage) -> tuple:
+    """Order pages by their ``order`` field, then by file path."""
+    return (page.meta.get("order", 500), page.src_uri)
+
+
+def slug_for(src_uri: str) -> str:
+    """The page's short name: the file stem, or the folder for an ``index.md``."""
+    stem = posixpath.splitext(posixpath.basename(src_uri))[0]
+    if stem in ("index", "README"):
+        return posixpath.basename(posixpath.dirname(src_uri))
+    return stem
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Return (front matter YAML or None, body, 1-based line where the body starts)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return None, text, 1
+    yaml_text = match.group(1) or ""
+    body = text[match.end() :]
+    return yaml_text, body, text[: match.end()].count("\n") + 1
+
+
+def scan_headings(body: str, first_line: int) -> list[tuple[int, int, str]]:
+    """List (line, level, text) of Markdown ATX headings outside code fences."""
+    out, fence = [], None
+    for offset, line in enumerate(body.splitlines()):
+        opened = _FENCE.match(line)
+        if opened:
+            mark = opened.group(1)[0]
+            if fence is None:
+                fence = mark
+            elif fence == mark:
+                fence = None
+            continue
+        if fence is None:
+            heading = _HEADING.match(line)
+            if heading:
+                title = re.sub(r"\s*\{[^}]*\}$", "", heading.group(2)).strip()
+                out.append((first_line + offset, len(heading.group(1)), title))
+    return out
+
+
+def parse_page(src_uri: str, text: str, where: str) -> tuple[ContentPage | None, list[Problem]]:
+    """Parse and validate one page source; ``where`` is how problems name the file."""
+    yaml_text, body, body_line = split_front_matter(text)
+    if yaml_text is None:
+        if text.startswith("---"):
+            return None, [Problem(where, 1, "front matter starts with '---' but has no closing '---' line")]
+        return None, [
+            Problem(where, 1, "no front matter; expected a block between '---' lines at the top "
+                    "with at least kind, title and summary")
+        ]
+    data, error = yamlfile.load(yaml_text)
+    if error:
+        line = error.line + 1 if error.line is not None else 1
+        return None, [Problem(where, line, f"front matter is not valid YAML: {error.message}")]
+    if not isinstance(data, dict):
+        return None, [Problem(where, 2, f"front matter: found {s.describe(data)}, expected 'key: value' lines")]
+    lines = {path: line + 1 for path, line in yamlfile.key_lines(yaml_text).items()}
+
+    kind_name = data.get("kind")
+    if kind_name not in KINDS:
+        found = "no kind field" if kind_name is None else f"kind {s.describe(kind_name)}"
+        return None, [
+            Problem(where, lines.get(("kind",), 2), f"field 'kind': found {found}, expected one of: {', '.join(KINDS)}")
+        ]
+    kind = KINDS[kind_name]
+    clean, issues = s.validate(data, s.Schema(kind.fields))
+    problems = [
+        Problem(where, yamlfile.line_of(lines, issue.path), f"field '{s.dotted(issue.path)}': {issue.message}")
+        for issue in issues
+    ]
+    slug = slug_for(src_uri)
+    if src_uri != "index.md" and not _SLUG.fullmatch(slug):
+        problems.append(
+            Problem(where, None, f"file name {slug!r} is not a short web address; expected lowercase "
+                    "letters, digits and hyphens, such as 'shuadan-fanli.md'")
+        )
+    if problems:
+        return None, problems
+    page = ContentPage(
+        src_uri=src_uri,
+        kind=kind_name,
+        slug=slug,
+        meta=clean,
+        body=body,
+        body_line=body_line,
+        headings=scan_headings(body, body_line),
+    )
+    problems.extend(check_sections(page, where))
+    return page, problems
+
+
+def check_sections(page: ContentPage, where: str) -> list[Problem]:
+    """Check that a page has its kind's required level-2 sections, in order."""
+    required = KINDS[page.kind].sections
+    if not required:
+        return []
+    present = [(line, text) for line, level, text in page.headings if level == 2]
+    problems = []
+    titles = [text for _, text in present]
+    for name in required:
+        if name not in titles:
+            problems.append(
+                Problem(where, None, f"missing section '## {name}'; a {page.kind} page has these "
+                        f"sections in order: {', '.join(required)}")
+            )
+    if not problems:
+        positions = [(titles.index(name), name) for name in required]
+        for (a, first), (b, second) in zip(positions, positions[1:], strict=False):
+            if a > b:
+                line = present[b][0]
+                problems.append(
+                    Problem(where, line, f"section '## {second}' comes before '## {first}'; "
+                            f"expected this order: {', '.join(required)}")
+                )
+    for line, level, text in page.headings:
+        if level == 1:
+            problems.append(
+                Problem(where, line, f"heading '# {text}': the page title comes from the 'title' "
+                        "field; start sections at '##'")
+            )
+    return problems
+
+
+def load_library(
+    sources: Iterable[tuple[str, str]],
+    *,
+    context: Mapping[str, Any],
+    where: str = "docs",
+) -> tuple[Library, list[Problem]]:
+    """Parse every (src_uri, text) pair; validate pages, markers and settings references."""
+    library = Library()
+    problems: list[Problem] = []
+    for src_uri, text in sources:
+        path = f"{where}/{src_uri}"
+        page, found = parse_page(src_uri, text, path)
+        problems.extend(found)
+        if page is None:
+            continue
+        library.pages[src_uri] = page
+        if templating.uses_settings(page.body):
+            problems.extend(templating.check_references(page.body, context, path, page.body_line))
+        markers, marker_problems = find_markers(page.body, path, page.body_line)
+        library.markers[src_uri] = markers
+        problems.extend(marker_problems)
+    problems.extend(_check_site(library, where))
+    return library, sorted(problems, key=lambda p: (p.where, p.line or 0))
+
+
+def read_sources(docs_dir: str | Path, src_uris: Iterable[str]) -> list[tuple[str, str]]:
+    """Read Markdown sources as UTF-8 text."""
+    root = Path(docs_dir)
+    return [(uri, (root / uri).read_text(encoding="utf-8-sig")) for uri in sorted(src_uris)]
+
+
+def _check_site(library: Library, where: str) -> list[Problem]:
+    problems = []
+    seen: dict[str, str] = {}
+    for page in library.pages.values():
+        if page.kind == "audience":
+            audience = page.meta["audience"]
+            if audience in seen:
+                problems.append(
+                    Problem(f"{where}/{page.src_uri}", None,
+                            f"audience '{audience}' already has a page ({where}/{seen[audience]}); "
+                            "expected one page per audience")
+                )
+            seen[audience] = page.src_uri
+    titles: dict[tuple[str, str], str] = {}
+    for page in sorted(library.pages.values(), key=lambda p: p.src_uri):
+        key = (page.kind, page.title)
+        if key in titles:
+            problems.append(
+                Problem(f"{where}/{page.src_uri}", None,
+                        f"title '{page.title}' is already used by {where}/{titles[key]}; "
+                        "expected a distinct title for each page of a kind")
+            )
+        titles.setdefault(key, page.src_uri)
+    if "index.md" in library.pages and library.pages["index.md"].kind != "home":
+        problems.append(Problem(f"{where}/index.md", None, "expected kind 'home' for the home page"))
+    return problems
+

@@ -1,0 +1,37 @@
+"""The few things every MkDocs adapter in ``hooks/`` shares.
+
+This is the only module of the package that imports MkDocs; the hooks import
+it, the core modules never do.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from mkdocs.exceptions import PluginError
+
+from .problems import Problem
+
+# Under "mkdocs.plugins.*" so that warnings count under --strict.
+log = logging.getLogger("mkdocs.plugins.fangzha")
+
+STATE_KEY = "fangzha"
+
+
+def stop_on(problems: Iterable[Problem], what: str) -> None:
+    """Log each problem on its own line and stop the build if there were any."""
+    problems = list(problems)
+    if not problems:
+        return
+    for problem in problems:
+        log.error(str(problem))
+    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+    raise PluginError(f"Stopped: {count} in {what}, listed above.")
+
+
+def state(config) -> dict:
+    """Per-build state shared by the hooks (a fresh config per build, so no leaks)."""
+    if STATE_KEY not in config:
+        config[STATE_KEY] = {}
+    return config[STATE_KEY]

@@ -1,0 +1,114 @@
+"""Settings inside page text: ``{{ org.name }}`` in Markdown, rendered with Jinja.
+
+Pages are rendered in a sandbox with strict undefined values. Before rendering,
+every reference is checked against the context so that a mistyped setting is
+reported with its line and a suggestion, not as a Jinja traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import jinja2
+from jinja2 import nodes
+from jinja2.sandbox import SandboxedEnvironment
+
+from .problems import Problem
+
+
+def _finalize(value: Any) -> Any:
+    # Settings are plain text: an ampersand or angle bracket in a name must
+    # show as written, not become markup.
+    return html.escape(value, quote=False) if isinstance(value, str) else value
+
+
+def _environment() -> SandboxedEnvironment:
+    return SandboxedEnvironment(
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        finalize=_finalize,
+        keep_trailing_newline=True,
+        # Markdown uses "{#id}" for heading ids; keep Jinja comments out of its way.
+        comment_start_string="{%#",
+        comment_end_string="#%}",
+    )
+
+
+_ENV = _environment()
+
+
+def uses_settings(text: str) -> bool:
+    """Tell whether the text contains Jinja syntax at all (most pages don't)."""
+    return "{{" in text or "{%" in text
+
+
+def check_references(text: str, context: Mapping[str, Any], where: str, first_line: int = 1) -> list[Problem]:
+    """Report every reference to a setting that the context does not have."""
+    try:
+        tree = _ENV.parse(text)
+    except jinja2.TemplateSyntaxError as exc:
+        return [Problem(where, first_line + exc.lineno - 1, f"template syntax: {exc.message}")]
+    problems = []
+    local_names = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    for lineno, path in _references(tree):
+        if path[0] in local_names:
+            continue
+        missing = _missing(context, path)
+        if missing is not None:
+            found, options = missing
+            hint = difflib.get_close_matches(path[len(found)], options, n=1)
+            suggestion = f" (did you mean '{'.'.join(found + (hint[0],))}'?)" if hint else ""
+            available = ", ".join(".".join(found + (o,)) for o in options) or "none"
+            problems.append(
+                Problem(
+                    where,
+                    first_line + lineno - 1,
+                    f"unknown setting '{'.'.join(path)}'{suggestion}; available: {available}",
+                )
+            )
+    return problems
+
+
+def render(text: str, context: Mapping[str, Any]) -> str:
+    """Render page text with the settings context."""
+    return _ENV.from_string(text).render(**context)
+
+
+def _references(tree: nodes.Template) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """Yield (line, dotted path) for each outermost ``a.b.c`` or ``a['b']`` chain."""
+    inner: set[int] = set()
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        if id(node) in inner:
+            continue
+        path: list[str] = []
+        cur: nodes.Node = node
+        while isinstance(cur, nodes.Getattr | nodes.Getitem):
+            inner.add(id(cur.node))
+            if isinstance(cur, nodes.Getattr):
+                path.append(cur.attr)
+            elif isinstance(cur.arg, nodes.Const) and isinstance(cur.arg.value, str):
+                path.append(cur.arg.value)
+            else:
+                path = []  # a computed index: only the root can be checked
+            cur = cur.node
+        if isinstance(cur, nodes.Name):
+            inner.add(id(cur))
+            yield node.lineno, (cur.name, *reversed(path))
+    for name in tree.find_all(nodes.Name):
+        if id(name) not in inner and name.ctx == "load":
+            yield name.lineno, (name.name,)
+
+
+def _missing(context: Mapping[str, Any], path: tuple[str, ...]) -> tuple[tuple[str, ...], list[str]] | None:
+    """Return (the part that exists, the keys available there) if the path breaks."""
+    here: Any = context
+    for depth, key in enumerate(path):
+        if not isinstance(here, Mapping):
+            return None  # a value's own attributes (a string method, say) are Jinja's business
+        if key not in here:
+            return path[:depth], sorted(str(k) for k in here)
+        here = here[key]
+    return None

@@ -1,0 +1,70 @@
+"""YAML with line numbers, so problems can point at the line to fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class YamlError:
+    """Malformed YAML: the 1-based line and what the parser said."""
+
+    line: int | None
+    message: str
+
+
+def key_lines(text: str) -> dict[tuple, int]:
+    """Map every key path in a YAML document to its 1-based line number.
+
+    List items are numbered from 1, as authors count them. Tags such as
+    ``!ENV`` or ``!!python/name`` are fine: the document is composed, not
+    constructed.
+    """
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    lines: dict[tuple, int] = {}
+
+    def walk(node: Any, path: tuple) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    here = path + (key.value,)
+                    lines[here] = key.start_mark.line + 1
+                    walk(value, here)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value, start=1):
+                here = path + (index,)
+                lines[here] = item.start_mark.line + 1
+                walk(item, here)
+
+    if root is not None:
+        lines[()] = root.start_mark.line + 1
+        walk(root, ())
+    return lines
+
+
+def load(text: str) -> tuple[Any, YamlError | None]:
+    """Parse YAML safely; on failure return the error with its line instead of raising."""
+    try:
+        return yaml.safe_load(text), None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        context = getattr(exc, "context", None)
+        message = f"{context}: {problem}" if context else problem
+        return None, YamlError(mark.line + 1 if mark else None, message)
+
+
+def line_of(lines: dict[tuple, int], path: tuple) -> int | None:
+    """The line of a key path, or of its closest parent that the file has."""
+    path = tuple(path)
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return None

@@ -1,0 +1,54 @@
+"""Hook: validate the organisation block and the site-wide settings when a build starts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fangzha import yamlfile
+from fangzha.mkdocs_glue import state, stop_on
+from fangzha.org import parse_org
+from fangzha.problems import Problem
+
+
+def on_config(config):
+    """Check ``extra.org``, the theme and search prerequisites; keep the clean settings."""
+    config_path = Path(config.config_file_path or "mkdocs.yml")
+    where = config_path.name
+    lines = _org_lines(config_path)
+    org, problems = parse_org(config.extra.get("org"), where=where, lines=lines)
+
+    font = config.theme.get("font")
+    if font is not False:
+        problems.append(
+            Problem(where, None, f"theme.font: found {font!r}, expected false (Google Fonts are "
+                    "a third-party request and are unreachable from mainland China)")
+        )
+    try:
+        import jieba  # noqa: F401
+    except ImportError:
+        problems.append(
+            Problem(where, None, "plugins.search: the Python package 'jieba' is not installed, so "
+                    "Chinese search would silently degrade; expected it installed (pip install -e .)")
+        )
+    stop_on(problems, f"{where} settings")
+
+    config.extra["org"] = org
+    state(config)["context"] = {
+        "org": org,
+        "site": {"name": config.site_name, "url": config.site_url or ""},
+    }
+    return config
+
+
+def _org_lines(config_path: Path) -> dict[tuple, int]:
+    """Line numbers of keys under ``extra.org`` in the config file, if it has them there."""
+    try:
+        text = config_path.read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    prefix = ("extra", "org")
+    return {
+        path[len(prefix) :]: line
+        for path, line in yamlfile.key_lines(text).items()
+        if path[: len(prefix)] == prefix
+    }

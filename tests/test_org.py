@@ -1,0 +1,108 @@
+"""The organisation block: every mistake named by key, with what was found and expected."""
+
+import pytest
+
+from fangzha.org import parse_org, tel_href
+
+GOOD = {
+    "name": "示例市第一实验学校",
+    "short_name": "实验学校",
+    "kind": "school",
+    "phone": "0571-87654321",
+    "address": "示例路 1 号",
+    "police": {"name": "示例派出所", "phone": "0571-87650110"},
+}
+
+
+def problems(**changes):
+    raw = {**GOOD, **changes}
+    raw = {k: v for k, v in raw.items() if v is not ...}
+    return [str(p) for p in parse_org(raw)[1]]
+
+
+def test_good_block_gets_default_helplines_and_tel_links():
+    org, found = parse_org(GOOD)
+    assert found == []
+    assert [h["number"] for h in org["helplines"]] == ["110", "96110"]
+    assert org["tel"] == "tel:057187654321"
+    assert org["kind_label"] == "学校"
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["13812345678", "138 1234 5678", "0571-87654321", "010-12345678", "0571 8765 4321",
+     "400-123-4567", "96110", "0571-96110", "110", "12345", "95588", "0571-87654321 转 8001"],
+)
+def test_phone_numbers_people_write_are_accepted(number):
+    assert problems(phone=number) == []
+
+
+@pytest.mark.parametrize("number", ["1234", "12345678901234", "电话", "0571-8765", "+1 555 0100"])
+def test_malformed_phone_is_named_with_expectation(number):
+    assert problems(phone=number) == [
+        f"mkdocs.yml: extra.org.phone: found {number!r}, expected a phone number in quotes such as "
+        "'0571-87654321', '13812345678', '400-123-4567' or '96110'"
+    ]
+
+
+def test_unquoted_phone_says_the_leading_zero_was_lost():
+    # YAML reads 057187654321 as the number 57187654321.
+    assert problems(phone=57187654321) == [
+        "mkdocs.yml: extra.org.phone: found the number 57187654321 (not in quotes), expected a "
+        "phone number in quotes such as '0571-87654321', '13812345678', '400-123-4567' or '96110'"
+    ]
+
+
+def test_wrong_type_names_key_found_and_expected():
+    assert problems(name=["a", "b"]) == [
+        "mkdocs.yml: extra.org.name: found a list of 2 items, expected text of at most 40 characters"
+    ]
+
+
+def test_unknown_key_suggests_the_right_one():
+    assert problems(adress="x") == [
+        "mkdocs.yml: extra.org.adress: unknown key (did you mean 'address'?); expected one of: "
+        "name, short_name, kind, phone, address, department, police, helplines"
+    ]
+
+
+def test_missing_required_key_and_nested_key_are_both_reported():
+    found = problems(address=..., police={"name": "示例派出所"})
+    assert found == [
+        "mkdocs.yml: extra.org.address: missing; expected text of at most 80 characters",
+        "mkdocs.yml: extra.org.police.phone: missing; expected a phone number in quotes such as "
+        "'0571-87654321', '13812345678', '400-123-4567' or '96110'",
+    ]
+
+
+def test_kind_must_be_one_of_the_known_kinds():
+    assert problems(kind="hospital") == [
+        "mkdocs.yml: extra.org.kind: found 'hospital', expected one of: "
+        "school, community, police, bank, company"
+    ]
+
+
+def test_helpline_items_are_numbered_from_one():
+    found = problems(helplines=[{"name": "报警", "number": "110"}, {"name": "坏", "number": "x"}])
+    assert len(found) == 1
+    assert found[0].startswith("mkdocs.yml: extra.org.helplines[2].number: found 'x', expected")
+
+
+def test_missing_block_is_one_clear_line():
+    assert [str(p) for p in parse_org(None)[1]] == [
+        "mkdocs.yml: extra.org: missing; expected the organisation block (see README, 品牌设置)"
+    ]
+
+
+def test_line_numbers_point_at_the_key():
+    _, found = parse_org({**GOOD, "phone": "x"}, lines={("phone",): 27})
+    assert str(found[0]).startswith("mkdocs.yml:27: extra.org.phone:")
+
+
+@pytest.mark.parametrize(
+    ("number", "href"),
+    [("0571-87654321 转 8001", "tel:057187654321"), ("138 1234 5678", "tel:13812345678"),
+     ("0571-87654321-8001", "tel:057187654321"), ("96110", "tel:96110")],
+)
+def test_tel_links_dial_the_main_number(number, href):
+    assert tel_href(number) == href
