@@ -15,10 +15,14 @@ def on_files(files, config):
     docs = [f for f in files.documentation_pages()]
     sources = read_sources(config.docs_dir, [f.src_uri for f in docs if f.abs_src_path])
     library, problems = load_library(sources, context=site["context"], where=_docs_prefix(config))
-    # Render every page's markers now, so empty lists are reported with the rest.
-    for src_uri, markers in library.markers.items():
-        _, found = replace_markers("", library, markers, src_uri, f"{_docs_prefix(config)}/{src_uri}")
-        problems.extend(found)
+    # Render every page's markers now, so empty lists are reported with the rest; but
+    # not when pages were refused, since their absence would empty lists spuriously.
+    if not problems:
+        for src_uri, markers in library.markers.items():
+            _, found = replace_markers(
+                "", library, markers, src_uri, f"{_docs_prefix(config)}/{src_uri}"
+            )
+            problems.extend(found)
     stop_on(problems, "the pages under docs/")
     site["library"] = library
     return files
@@ -57,7 +61,9 @@ def on_page_markdown(markdown, page, config, files):
     if lib is None:
         return markdown
     where = f"{_docs_prefix(config)}/{page.file.src_uri}"
-    markdown, problems = replace_markers(markdown, library, library.markers.get(lib.src_uri, []), lib.src_uri, where)
+    markdown, problems = replace_markers(
+        markdown, library, library.markers.get(lib.src_uri, []), lib.src_uri, where
+    )
     stop_on(problems, where)
     if templating.uses_settings(markdown):
         markdown = templating.render(markdown, site["context"])

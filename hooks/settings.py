@@ -20,16 +20,25 @@ def on_config(config):
     font = config.theme.get("font")
     if font is not False:
         problems.append(
-            Problem(where, None, f"theme.font: found {font!r}, expected false (Google Fonts are "
-                    "a third-party request and are unreachable from mainland China)")
+            Problem(
+                where,
+                None,
+                f"theme.font: found {font!r}, expected false (Google Fonts are "
+                "a third-party request and are unreachable from mainland China)",
+            )
         )
     try:
         import jieba  # noqa: F401
     except ImportError:
         problems.append(
-            Problem(where, None, "plugins.search: the Python package 'jieba' is not installed, so "
-                    "Chinese search would silently degrade; expected it installed (pip install -e .)")
+            Problem(
+                where,
+                None,
+                "plugins.search: the Python package 'jieba' is not installed, so "
+                "Chinese search would silently degrade; expected it installed (pip install -e .)",
+            )
         )
+    problems.extend(_search_problems(config, where))
     stop_on(problems, f"{where} settings")
 
     config.extra["org"] = org
@@ -52,3 +61,37 @@ def _org_lines(config_path: Path) -> dict[tuple, int]:
         for path, line in yamlfile.key_lines(text).items()
         if path[: len(prefix)] == prefix
     }
+
+
+def _search_problems(config, where: str) -> list[Problem]:
+    """Catch the search settings that silently break Chinese search."""
+    plugin = config.plugins.get("material/search")
+    if plugin is None:
+        return [
+            Problem(
+                where, None, "plugins: search is not enabled; expected '- search' under plugins"
+            )
+        ]
+    problems = []
+    if "zh" in (plugin.config.lang or []):
+        problems.append(
+            Problem(
+                where,
+                None,
+                "plugins.search.lang: found 'zh', expected it left out: lunr's zh "
+                "plugin needs Node's jieba and finds nothing in a browser; jieba already "
+                "segments Chinese at build time",
+            )
+        )
+    if "\\u200b" not in (plugin.config.separator or "") and "\u200b" not in (
+        plugin.config.separator or ""
+    ):
+        problems.append(
+            Problem(
+                where,
+                None,
+                f"plugins.search.separator: found {plugin.config.separator!r}, "
+                "expected a pattern that includes \\u200b (jieba's word boundary)",
+            )
+        )
+    return problems

@@ -13,7 +13,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from util import ROOT, build, copy_project
 
 CHROMIUM_ENV = "FANGZHA_CHROMIUM"
@@ -74,7 +73,9 @@ def server(built_site) -> Iterator[Server]:
 
 def chromium_path() -> str:
     """Find Chromium, or fail (never skip) saying how to get it."""
-    candidate = os.environ.get(CHROMIUM_ENV) or shutil.which("chromium") or shutil.which("chromium-browser")
+    candidate = (
+        os.environ.get(CHROMIUM_ENV) or shutil.which("chromium") or shutil.which("chromium-browser")
+    )
     if not candidate or not Path(candidate).exists():
         pytest.fail(
             f"Chromium not found: install it (Debian: apt install chromium fonts-noto-cjk) "

@@ -7,7 +7,15 @@ from fangzha.library import load_library, parse_page, scan_headings, split_front
 
 SECTIONS = "\n\n".join(
     f"## {name}\n\n正文。"
-    for name in ["一句话识别", "典型案例", "骗局套路", "识别信号", "正确做法", "如果已经被骗", "防骗口诀"]
+    for name in [
+        "一句话识别",
+        "典型案例",
+        "骗局套路",
+        "识别信号",
+        "正确做法",
+        "如果已经被骗",
+        "防骗口诀",
+    ]
 )
 
 
@@ -66,8 +74,11 @@ def test_missing_field_names_what_is_expected():
 
 
 def test_wrong_type_and_bad_audience_are_both_reported():
-    src = scam(GOOD.replace("audiences: [students, parents]", "audiences: [student]").replace(
-        "title: 刷单返利诈骗", "title: 123"))
+    src = scam(
+        GOOD.replace("audiences: [students, parents]", "audiences: [student]").replace(
+            "title: 刷单返利诈骗", "title: 123"
+        )
+    )
     assert messages(src) == [
         "docs/scams/shuadan.md:3: field 'title': found the number 123, expected text of at most "
         "40 characters (put it in quotes)",
@@ -114,8 +125,11 @@ def test_missing_and_misordered_sections():
         "docs/scams/shuadan.md: missing section '## 典型案例'; a scam page has these sections in "
         "order: 一句话识别, 典型案例, 骗局套路, 识别信号, 正确做法, 如果已经被骗, 防骗口诀"
     ]
-    swapped = SECTIONS.replace("## 识别信号", "## TMP").replace("## 骗局套路", "## 识别信号").replace(
-        "## TMP", "## 骗局套路")
+    swapped = (
+        SECTIONS.replace("## 识别信号", "## TMP")
+        .replace("## 骗局套路", "## 识别信号")
+        .replace("## TMP", "## 骗局套路")
+    )
     found = messages(scam(GOOD, swapped))
     assert len(found) == 1 and "section '## 识别信号' comes before '## 骗局套路'" in found[0]
 
@@ -144,12 +158,21 @@ def test_load_library_reports_all_pages_problems_in_one_pass():
     sources = [
         ("a.md", scam(GOOD.replace("title: 刷单返利诈骗", "title: 甲"))),
         ("b.md", "---\nkind: scam\n---\n"),
-        ("c.md", "---\nkind: guide\ntitle: 乙\nsummary: s\naudiences: [students]\nreviewed: 2026-01-01\n"
-                 "---\n{{ org.nam }}\n<!-- fangzha:cardz -->\n"),
+        (
+            "c.md",
+            "---\nkind: guide\ntitle: 乙\nsummary: s\naudiences: [students]\nreviewed: 2026-01-01\n"
+            "---\n{{ org.nam }}\n<!-- fangzha:cardz -->\n",
+        ),
     ]
     library, found = load_library(sources, context={"org": {"name": "x"}})
     text = [str(p) for p in found]
     assert "a.md" in library.pages
     assert any(t.startswith("docs/b.md: field 'title': missing") for t in text)
-    assert "docs/c.md:8: unknown setting 'org.nam' (did you mean 'org.name'?); available: org.name" in text
-    assert "docs/c.md:9: unknown marker 'fangzha:cardz'; expected one of: fangzha:cards, fangzha:audiences" in text
+    assert (
+        "docs/c.md:8: unknown setting 'org.nam' (did you mean 'org.name'?); available: org.name"
+        in text
+    )
+    assert (
+        "docs/c.md:9: unknown marker 'fangzha:cardz'; expected one of: fangzha:cards, fangzha:audiences"
+        in text
+    )

@@ -1,7 +1,6 @@
 """The organisation block: every mistake named by key, with what was found and expected."""
 
 import pytest
-
 from fangzha.org import parse_org, tel_href
 
 GOOD = {
@@ -30,8 +29,20 @@ def test_good_block_gets_default_helplines_and_tel_links():
 
 @pytest.mark.parametrize(
     "number",
-    ["13812345678", "138 1234 5678", "0571-87654321", "010-12345678", "0571 8765 4321",
-     "400-123-4567", "96110", "0571-96110", "110", "12345", "95588", "0571-87654321 转 8001"],
+    [
+        "13812345678",
+        "138 1234 5678",
+        "0571-87654321",
+        "010-12345678",
+        "0571 8765 4321",
+        "400-123-4567",
+        "96110",
+        "0571-96110",
+        "110",
+        "12345",
+        "95588",
+        "0571-87654321 转 8001",
+    ],
 )
 def test_phone_numbers_people_write_are_accepted(number):
     assert problems(phone=number) == []
@@ -101,8 +112,12 @@ def test_line_numbers_point_at_the_key():
 
 @pytest.mark.parametrize(
     ("number", "href"),
-    [("0571-87654321 转 8001", "tel:057187654321"), ("138 1234 5678", "tel:13812345678"),
-     ("0571-87654321-8001", "tel:057187654321"), ("96110", "tel:96110")],
+    [
+        ("0571-87654321 转 8001", "tel:057187654321"),
+        ("138 1234 5678", "tel:13812345678"),
+        ("0571-87654321-8001", "tel:057187654321"),
+        ("96110", "tel:96110"),
+    ],
 )
 def test_tel_links_dial_the_main_number(number, href):
     assert tel_href(number) == href

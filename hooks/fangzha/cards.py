@@ -44,15 +44,23 @@ def card_list(pages: list[ContentPage], current: str) -> str:
     return f'<div class="fz-cards" markdown>\n\n{cards}\n</div>\n'
 
 
-def render_marker(library: Library, marker: Marker, current: str, where: str) -> tuple[str, list[Problem]]:
+def render_marker(
+    library: Library, marker: Marker, current: str, where: str
+) -> tuple[str, list[Problem]]:
     """Return the Markdown that replaces one marker, or the problem it has."""
     if marker.name == "audiences":
         return _audience_entries(library, current, where, marker.line)
     pages = select(library, marker.args)
     if not pages:
         wanted = " ".join(f'{k}="{v}"' for k, v in marker.args.items()) or "(no filter)"
-        return "", [Problem(where, marker.line, f"marker 'fangzha:cards {wanted}' lists no pages; "
-                            "expected at least one page to match")]
+        return "", [
+            Problem(
+                where,
+                marker.line,
+                f"marker 'fangzha:cards {wanted}' lists no pages; "
+                "expected at least one page to match",
+            )
+        ]
     if "kind" in marker.args:
         return card_list(pages, current), []
     parts = []
@@ -63,7 +71,9 @@ def render_marker(library: Library, marker: Marker, current: str, where: str) ->
     return "\n".join(parts), []
 
 
-def replace_markers(body: str, library: Library, markers: list[Marker], current: str, where: str) -> tuple[str, list[Problem]]:
+def replace_markers(
+    body: str, library: Library, markers: list[Marker], current: str, where: str
+) -> tuple[str, list[Problem]]:
     """Replace every marker of a page; collect problems instead of stopping at the first."""
     problems = []
     for marker in markers:
@@ -73,7 +83,9 @@ def replace_markers(body: str, library: Library, markers: list[Marker], current:
     return body, problems
 
 
-def _audience_entries(library: Library, current: str, where: str, line: int) -> tuple[str, list[Problem]]:
+def _audience_entries(
+    library: Library, current: str, where: str, line: int
+) -> tuple[str, list[Problem]]:
     items = []
     for audience, label in AUDIENCE_ENTRY.items():
         page = library.audience_page(audience)
@@ -81,6 +93,12 @@ def _audience_entries(library: Library, current: str, where: str, line: int) -> 
             link = relative_link(page.src_uri, current)
             items.append(f"-   [{label}]({link})\n\n    {page.summary}\n")
     if not items:
-        return "", [Problem(where, line, "marker 'fangzha:audiences' found no audience pages; "
-                            "expected pages with kind 'audience'")]
+        return "", [
+            Problem(
+                where,
+                line,
+                "marker 'fangzha:audiences' found no audience pages; "
+                "expected pages with kind 'audience'",
+            )
+        ]
     return '<div class="fz-entries" markdown>\n\n' + "\n".join(items) + "\n</div>\n", []

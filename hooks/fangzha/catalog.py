@@ -12,7 +12,16 @@ from .model import AUDIENCE_ENTRY, AUDIENCES, KINDS
 CATALOG_VERSION = 1
 
 # Organisation fields that are public anyway (printed on every page footer).
-_PUBLIC_ORG = ("name", "short_name", "kind", "phone", "address", "department", "police", "helplines")
+_PUBLIC_ORG = (
+    "name",
+    "short_name",
+    "kind",
+    "phone",
+    "address",
+    "department",
+    "police",
+    "helplines",
+)
 
 
 def build_catalog(

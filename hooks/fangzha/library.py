@@ -96,36 +96,59 @@ def parse_page(src_uri: str, text: str, where: str) -> tuple[ContentPage | None,
     yaml_text, body, body_line = split_front_matter(text)
     if yaml_text is None:
         if text.startswith("---"):
-            return None, [Problem(where, 1, "front matter starts with '---' but has no closing '---' line")]
+            return None, [
+                Problem(where, 1, "front matter starts with '---' but has no closing '---' line")
+            ]
         return None, [
-            Problem(where, 1, "no front matter; expected a block between '---' lines at the top "
-                    "with at least kind, title and summary")
+            Problem(
+                where,
+                1,
+                "no front matter; expected a block between '---' lines at the top "
+                "with at least kind, title and summary",
+            )
         ]
     data, error = yamlfile.load(yaml_text)
     if error:
         line = error.line + 1 if error.line is not None else 1
         return None, [Problem(where, line, f"front matter is not valid YAML: {error.message}")]
     if not isinstance(data, dict):
-        return None, [Problem(where, 2, f"front matter: found {s.describe(data)}, expected 'key: value' lines")]
-    lines = {path: line + 1 for path, line in yamlfile.key_lines(yaml_text).items()}
+        return None, [
+            Problem(
+                where, 2, f"front matter: found {s.describe(data)}, expected 'key: value' lines"
+            )
+        ]
+    # Keys only: a missing field has no line of its own, and the file is short.
+    lines = {path: line + 1 for path, line in yamlfile.key_lines(yaml_text).items() if path}
 
     kind_name = data.get("kind")
     if kind_name not in KINDS:
         found = "no kind field" if kind_name is None else f"kind {s.describe(kind_name)}"
         return None, [
-            Problem(where, lines.get(("kind",), 2), f"field 'kind': found {found}, expected one of: {', '.join(KINDS)}")
+            Problem(
+                where,
+                lines.get(("kind",), 2),
+                f"field 'kind': found {found}, expected one of: {', '.join(KINDS)}",
+            )
         ]
     kind = KINDS[kind_name]
     clean, issues = s.validate(data, s.Schema(kind.fields))
     problems = [
-        Problem(where, yamlfile.line_of(lines, issue.path), f"field '{s.dotted(issue.path)}': {issue.message}")
+        Problem(
+            where,
+            yamlfile.line_of(lines, issue.path),
+            f"field '{s.dotted(issue.path)}': {issue.message}",
+        )
         for issue in issues
     ]
     slug = slug_for(src_uri)
     if src_uri != "index.md" and not _SLUG.fullmatch(slug):
         problems.append(
-            Problem(where, None, f"file name {slug!r} is not a short web address; expected lowercase "
-                    "letters, digits and hyphens, such as 'shuadan-fanli.md'")
+            Problem(
+                where,
+                None,
+                f"file name {slug!r} is not a short web address; expected lowercase "
+                "letters, digits and hyphens, such as 'shuadan-fanli.md'",
+            )
         )
     if problems:
         return None, problems
@@ -153,8 +176,12 @@ def check_sections(page: ContentPage, where: str) -> list[Problem]:
     for name in required:
         if name not in titles:
             problems.append(
-                Problem(where, None, f"missing section '## {name}'; a {page.kind} page has these "
-                        f"sections in order: {', '.join(required)}")
+                Problem(
+                    where,
+                    None,
+                    f"missing section '## {name}'; a {page.kind} page has these "
+                    f"sections in order: {', '.join(required)}",
+                )
             )
     if not problems:
         positions = [(titles.index(name), name) for name in required]
@@ -162,14 +189,22 @@ def check_sections(page: ContentPage, where: str) -> list[Problem]:
             if a > b:
                 line = present[b][0]
                 problems.append(
-                    Problem(where, line, f"section '## {second}' comes before '## {first}'; "
-                            f"expected this order: {', '.join(required)}")
+                    Problem(
+                        where,
+                        line,
+                        f"section '## {second}' comes before '## {first}'; "
+                        f"expected this order: {', '.join(required)}",
+                    )
                 )
     for line, level, text in page.headings:
         if level == 1:
             problems.append(
-                Problem(where, line, f"heading '# {text}': the page title comes from the 'title' "
-                        "field; start sections at '##'")
+                Problem(
+                    where,
+                    line,
+                    f"heading '# {text}': the page title comes from the 'title' "
+                    "field; start sections at '##'",
+                )
             )
     return problems
 
@@ -213,9 +248,12 @@ def _check_site(library: Library, where: str) -> list[Problem]:
             audience = page.meta["audience"]
             if audience in seen:
                 problems.append(
-                    Problem(f"{where}/{page.src_uri}", None,
-                            f"audience '{audience}' already has a page ({where}/{seen[audience]}); "
-                            "expected one page per audience")
+                    Problem(
+                        f"{where}/{page.src_uri}",
+                        None,
+                        f"audience '{audience}' already has a page ({where}/{seen[audience]}); "
+                        "expected one page per audience",
+                    )
                 )
             seen[audience] = page.src_uri
     titles: dict[tuple[str, str], str] = {}
@@ -223,12 +261,16 @@ def _check_site(library: Library, where: str) -> list[Problem]:
         key = (page.kind, page.title)
         if key in titles:
             problems.append(
-                Problem(f"{where}/{page.src_uri}", None,
-                        f"title '{page.title}' is already used by {where}/{titles[key]}; "
-                        "expected a distinct title for each page of a kind")
+                Problem(
+                    f"{where}/{page.src_uri}",
+                    None,
+                    f"title '{page.title}' is already used by {where}/{titles[key]}; "
+                    "expected a distinct title for each page of a kind",
+                )
             )
         titles.setdefault(key, page.src_uri)
     if "index.md" in library.pages and library.pages["index.md"].kind != "home":
-        problems.append(Problem(f"{where}/index.md", None, "expected kind 'home' for the home page"))
+        problems.append(
+            Problem(f"{where}/index.md", None, "expected kind 'home' for the home page")
+        )
     return problems
-

@@ -60,8 +60,12 @@ def _parse(text: str, inner: str, where: str, line: int) -> tuple[Marker | None,
     if not head or head.group("name") not in MARKERS:
         name = head.group("name") if head else inner.strip()
         return None, [
-            Problem(where, line, f"unknown marker 'fangzha:{name}'; expected one of: "
-                    + ", ".join(f"fangzha:{m}" for m in MARKERS))
+            Problem(
+                where,
+                line,
+                f"unknown marker 'fangzha:{name}'; expected one of: "
+                + ", ".join(f"fangzha:{m}" for m in MARKERS),
+            )
         ]
     name, rest = head.group("name"), head.group("args")
     allowed = MARKERS[name]
@@ -75,17 +79,34 @@ def _parse(text: str, inner: str, where: str, line: int) -> tuple[Marker | None,
         key, value = arg.group("key"), arg.group("value")
         if key not in allowed:
             expected = ", ".join(allowed) or "no arguments"
-            problems.append(Problem(where, line, f"marker 'fangzha:{name}': unknown argument "
-                                    f"'{key}'; expected: {expected}"))
+            problems.append(
+                Problem(
+                    where,
+                    line,
+                    f"marker 'fangzha:{name}': unknown argument '{key}'; expected: {expected}",
+                )
+            )
             continue
         try:
             args[key] = allowed[key](value)
         except s.Invalid as exc:
-            problems.append(Problem(where, line, f"marker 'fangzha:{name}': {key}=\"{value}\" "
-                                    f"is not allowed; expected {exc.expected}"))
+            problems.append(
+                Problem(
+                    where,
+                    line,
+                    f"marker 'fangzha:{name}': {key}=\"{value}\" "
+                    f"is not allowed; expected {exc.expected}",
+                )
+            )
     if rest[position:].strip():
-        problems.append(Problem(where, line, f"marker 'fangzha:{name}': cannot read "
-                                f"{rest[position:].strip()!r}; write arguments as key=\"value\""))
+        problems.append(
+            Problem(
+                where,
+                line,
+                f"marker 'fangzha:{name}': cannot read "
+                f'{rest[position:].strip()!r}; write arguments as key="value"',
+            )
+        )
     if problems:
         return None, problems
     return Marker(name, args, text, line), []

@@ -98,7 +98,9 @@ ORG = s.Schema(
 )
 
 
-def parse_org(raw: Any, *, where: str = "mkdocs.yml", lines: dict | None = None) -> tuple[dict, list[Problem]]:
+def parse_org(
+    raw: Any, *, where: str = "mkdocs.yml", lines: dict | None = None
+) -> tuple[dict, list[Problem]]:
     """Validate the ``extra.org`` block; return the clean settings and every problem.
 
     ``lines`` maps key paths (as tuples under ``extra.org``) to line numbers in
@@ -107,7 +109,11 @@ def parse_org(raw: Any, *, where: str = "mkdocs.yml", lines: dict | None = None)
     lines = lines or {}
     if raw is None:
         return {}, [
-            Problem(where, None, "extra.org: missing; expected the organisation block (see README, 品牌设置)")
+            Problem(
+                where,
+                None,
+                "extra.org: missing; expected the organisation block (see README, 品牌设置)",
+            )
         ]
     clean, issues = s.validate(raw, ORG)
     problems = []
@@ -121,4 +127,3 @@ def parse_org(raw: Any, *, where: str = "mkdocs.yml", lines: dict | None = None)
         for line in clean["helplines"]:
             line["tel"] = tel_href(line["number"])
     return clean, problems
-

@@ -87,7 +87,9 @@ def dotted(path: tuple[str | int, ...]) -> str:
     return out
 
 
-def validate(data: Any, schema: Schema, path: tuple[str | int, ...] = ()) -> tuple[dict, list[Issue]]:
+def validate(
+    data: Any, schema: Schema, path: tuple[str | int, ...] = ()
+) -> tuple[dict, list[Issue]]:
     """Check ``data`` against ``schema``; return the clean mapping and all issues."""
     issues: list[Issue] = []
     if not isinstance(data, dict):
@@ -168,7 +170,9 @@ def text(*, max_len: int | None = None, single_line: bool = True) -> Check:
     @_named(expected)
     def check(value: Any) -> str:
         if not isinstance(value, str):
-            raise Invalid(expected + (" (put it in quotes)" if isinstance(value, int | float) else ""))
+            raise Invalid(
+                expected + (" (put it in quotes)" if isinstance(value, int | float) else "")
+            )
         value = value.strip()
         if not value:
             raise Invalid(expected, found="empty text")

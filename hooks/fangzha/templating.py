@@ -45,7 +45,9 @@ def uses_settings(text: str) -> bool:
     return "{{" in text or "{%" in text
 
 
-def check_references(text: str, context: Mapping[str, Any], where: str, first_line: int = 1) -> list[Problem]:
+def check_references(
+    text: str, context: Mapping[str, Any], where: str, first_line: int = 1
+) -> list[Problem]:
     """Report every reference to a setting that the context does not have."""
     try:
         tree = _ENV.parse(text)
@@ -102,7 +104,9 @@ def _references(tree: nodes.Template) -> Iterator[tuple[int, tuple[str, ...]]]:
             yield name.lineno, (name.name,)
 
 
-def _missing(context: Mapping[str, Any], path: tuple[str, ...]) -> tuple[tuple[str, ...], list[str]] | None:
+def _missing(
+    context: Mapping[str, Any], path: tuple[str, ...]
+) -> tuple[tuple[str, ...], list[str]] | None:
     """Return (the part that exists, the keys available there) if the path breaks."""
     here: Any = context
     for depth, key in enumerate(path):

@@ -61,10 +61,11 @@ def load(text: str) -> tuple[Any, YamlError | None]:
 
 
 def line_of(lines: dict[tuple, int], path: tuple) -> int | None:
-    """The line of a key path, or of its closest parent that the file has."""
+    """The line of a key path, or of its closest parent that the map has."""
     path = tuple(path)
-    while path:
+    while True:
         if path in lines:
             return lines[path]
+        if not path:
+            return None
         path = path[:-1]
-    return None

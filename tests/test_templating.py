@@ -1,0 +1,39 @@
+"""Settings in page text: rendered, escaped, and mistakes named with their line."""
+
+from fangzha.templating import check_references, render
+
+CONTEXT = {
+    "org": {"name": "A&B 学校", "police": {"name": "示例派出所"}, "helplines": [{"number": "110"}]}
+}
+
+
+def test_settings_render_and_text_is_escaped():
+    assert render("主办：{{ org.name }}", CONTEXT) == "主办：A&amp;B 学校"
+
+
+def test_loops_and_nested_settings_are_fine():
+    text = "{% for h in org.helplines %}{{ h.number }}{% endfor %} {{ org.police.name }}"
+    assert check_references(text, CONTEXT, "docs/x.md") == []
+    assert render(text, CONTEXT) == "110 示例派出所"
+
+
+def test_unknown_setting_named_with_line_and_suggestion():
+    found = check_references("第一行\n\n{{ org.police.nmae }}", CONTEXT, "docs/x.md", first_line=6)
+    assert [str(p) for p in found] == [
+        "docs/x.md:8: unknown setting 'org.police.nmae' (did you mean 'org.police.name'?); "
+        "available: org.police.name"
+    ]
+
+
+def test_unknown_top_level_name():
+    found = check_references("{{ school.name }}", CONTEXT, "docs/x.md")
+    assert [str(p) for p in found] == ["docs/x.md:1: unknown setting 'school.name'; available: org"]
+
+
+def test_markdown_heading_ids_are_not_jinja_comments():
+    assert render("## 标题 {#id}\n{{ org.police.name }}", CONTEXT) == "## 标题 {#id}\n示例派出所"
+
+
+def test_template_syntax_error_has_line():
+    found = check_references("a\n{{ org.name ", CONTEXT, "docs/x.md", first_line=5)
+    assert len(found) == 1 and str(found[0]).startswith("docs/x.md:6: template syntax:")
