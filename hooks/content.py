@@ -5,22 +5,21 @@ from __future__ import annotations
 from fangzha import templating
 from fangzha.cards import replace_markers
 from fangzha.library import load_library, read_sources, sort_key
-from fangzha.mkdocs_glue import state, stop_on
-from fangzha.model import KINDS
+from fangzha.mkdocs_glue import docs_prefix, state, stop_on
 
 
 def on_files(files, config):
     """Validate all pages before MkDocs reads them; stop with every problem at once."""
     site = state(config)
-    docs = [f for f in files.documentation_pages()]
-    sources = read_sources(config.docs_dir, [f.src_uri for f in docs if f.abs_src_path])
-    library, problems = load_library(sources, context=site["context"], where=_docs_prefix(config))
+    pages = [f.src_uri for f in files.documentation_pages() if f.abs_src_path]
+    sources = read_sources(config.docs_dir, pages)
+    library, problems = load_library(sources, context=site["context"], where=docs_prefix(config))
     # Render every page's markers now, so empty lists are reported with the rest; but
     # not when pages were refused, since their absence would empty lists spuriously.
     if not problems:
         for src_uri, markers in library.markers.items():
             _, found = replace_markers(
-                "", library, markers, src_uri, f"{_docs_prefix(config)}/{src_uri}"
+                "", library, markers, src_uri, f"{docs_prefix(config)}/{src_uri}"
             )
             problems.extend(found)
     stop_on(problems, "the pages under docs/")
@@ -60,16 +59,16 @@ def on_page_markdown(markdown, page, config, files):
     lib = library.pages.get(page.file.src_uri)
     if lib is None:
         return markdown
-    where = f"{_docs_prefix(config)}/{page.file.src_uri}"
+    where = f"{docs_prefix(config)}/{page.file.src_uri}"
     markdown, problems = replace_markers(
         markdown, library, library.markers.get(lib.src_uri, []), lib.src_uri, where
     )
-    stop_on(problems, where)
     if templating.uses_settings(markdown):
-        markdown = templating.render(markdown, site["context"])
+        markdown, found = templating.render_page(markdown, site["context"], where, lib.body_line)
+        problems.extend(found)
+    stop_on(problems, where)
     # Material writes <meta name="description"> from this field.
     page.meta.setdefault("description", lib.summary)
-    page.meta["fangzha_kind"] = KINDS[lib.kind].label
     return markdown
 
 
@@ -82,15 +81,3 @@ def _page_of(item):
             if child.is_page and child.file.src_uri.endswith("index.md"):
                 return child
     return None
-
-
-def _docs_prefix(config) -> str:
-    """How problems name the docs folder: relative to mkdocs.yml, as authors see it."""
-    from pathlib import Path
-
-    docs = Path(config.docs_dir)
-    base = Path(config.config_file_path or ".").resolve().parent
-    try:
-        return docs.resolve().relative_to(base).as_posix()
-    except ValueError:
-        return docs.as_posix()

@@ -37,3 +37,12 @@ def test_markdown_heading_ids_are_not_jinja_comments():
 def test_template_syntax_error_has_line():
     found = check_references("a\n{{ org.name ", CONTEXT, "docs/x.md", first_line=5)
     assert len(found) == 1 and str(found[0]).startswith("docs/x.md:6: template syntax:")
+
+
+def test_render_page_turns_runtime_mistakes_into_problems():
+    from fangzha.templating import render_page
+
+    text, found = render_page("a\n{{ org.name | nosuchfilter }}", CONTEXT, "docs/x.md", 4)
+    assert text.startswith("a\n")
+    assert len(found) == 1 and str(found[0]).startswith("docs/x.md:5: ")
+    assert render_page("{{ org.name }}", CONTEXT, "docs/x.md") == ("A&amp;B 学校", [])

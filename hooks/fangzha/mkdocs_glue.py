@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
@@ -35,3 +36,13 @@ def state(config) -> dict:
     if STATE_KEY not in config:
         config[STATE_KEY] = {}
     return config[STATE_KEY]
+
+
+def docs_prefix(config) -> str:
+    """How problems name the docs folder: relative to mkdocs.yml, as authors see it."""
+    docs = Path(config.docs_dir)
+    base = Path(config.config_file_path or ".").resolve().parent
+    try:
+        return docs.resolve().relative_to(base).as_posix()
+    except ValueError:
+        return docs.as_posix()

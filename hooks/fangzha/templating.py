@@ -79,6 +79,21 @@ def render(text: str, context: Mapping[str, Any]) -> str:
     return _ENV.from_string(text).render(**context)
 
 
+def render_page(
+    text: str, context: Mapping[str, Any], where: str, first_line: int = 1
+) -> tuple[str, list[Problem]]:
+    """Render page text; any mistake comes back as a problem, never as a traceback."""
+    problems = check_references(text, context, where, first_line)
+    if problems:
+        return text, problems
+    try:
+        return render(text, context), []
+    except jinja2.TemplateError as exc:
+        line = getattr(exc, "lineno", None)
+        at = first_line + line - 1 if line else None
+        return text, [Problem(where, at, f"cannot fill in settings: {exc.message or exc}")]
+
+
 def _references(tree: nodes.Template) -> Iterator[tuple[int, tuple[str, ...]]]:
     """Yield (line, dotted path) for each outermost ``a.b.c`` or ``a['b']`` chain."""
     inner: set[int] = set()
