@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
 from util import ROOT, build, copy_project
 
 CHROMIUM_ENV = "FANGZHA_CHROMIUM"
@@ -135,7 +136,16 @@ def open_page(browser, watch: Watch, **options):
     page = context.new_page()
     page.on("console", lambda m: watch.console_errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: watch.console_errors.append(str(e)))
-    page.on("requestfailed", lambda r: watch.failed.append(f"{r.url} ({r.failure})"))
+    # net::ERR_ABORTED is the browser dropping a request because the page moved on (a
+    # click navigated away while the favicon loaded); foreign requests are caught above.
+    page.on(
+        "requestfailed",
+        lambda r: (
+            None
+            if "ERR_ABORTED" in (r.failure or "")
+            else watch.failed.append(f"{r.url} ({r.failure})")
+        ),
+    )
     page.on(
         "response",
         lambda r: watch.failed.append(f"{r.url} (HTTP {r.status})") if r.status >= 400 else None,

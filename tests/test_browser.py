@@ -1,6 +1,7 @@
 """A real Chromium on the served site: what a parent opening the class-group link sees."""
 
 import pytest
+
 from conftest import open_page
 from util import html_pages
 
@@ -57,7 +58,9 @@ def test_audience_entry_leads_to_the_pages_for_that_audience(page, server, watch
     page.goto(server.url)
     page.locator("article").get_by_role("link", name="我是老人").click()
     page.wait_for_url("**/audiences/elderly/")
-    assert page.locator("article").get_by_role("link", name="冒充公检法及政府机关诈骗").is_visible()
+    cards = page.locator("article .fz-cards")
+    assert cards.get_by_role("link", name="冒充公检法及政府机关诈骗").is_visible()
+    assert cards.get_by_role("link", name="冒充亲友与虚构子女出事诈骗").is_visible()
     watch.assert_clean()
 
 

@@ -1,6 +1,7 @@
 """Broken settings and broken pages stop a real build with one line per problem, no traceback."""
 
 import pytest
+
 from util import ROOT, build, copy_project, edit
 
 

@@ -1,6 +1,7 @@
 """The organisation block: every mistake named by key, with what was found and expected."""
 
 import pytest
+
 from fangzha.org import parse_org, tel_href
 
 GOOD = {

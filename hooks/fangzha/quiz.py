@@ -1,0 +1,441 @@
+"""Quizzes: a teacher-readable syntax, parsed and validated with file:line and question number.
+
+A quiz is a pymdownx block whose body is a numbered list of questions::
+
+    /// quiz | 学生入门：这些是骗局吗？
+        feedback: each
+
+    1. 有人在游戏群里说“点赞一单 3 元”，你会怎么做？
+        - [ ] 先做几单试试
+        - [x] 不理会，告诉家长
+
+        解析：所有刷单都是诈骗。
+        参见：[刷单返利诈骗](../scams/shuadan.md)
+
+    2. （多选）下面哪些是诈骗信号？
+        ...
+    ///
+
+A question starts with its number at the start of a line, optionally followed by its kind
+(（单选） is the default, （多选）, （判断）, （情景）). Options are task-list items, ``[x]``
+marking the correct ones. After the options come fields: ``解析：`` (required) and ``参见：``.
+Text after a line ``评分：`` at the end is a scoring guide shown with the answer key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import posixpath
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from .problems import Problem
+
+KINDS = {"单选": "single", "多选": "multiple", "判断": "truefalse", "情景": "scenario"}
+KIND_LABELS = {
+    "single": "单选题",
+    "multiple": "多选题",
+    "truefalse": "判断题",
+    "scenario": "情景题",
+}
+FIELDS = ("解析", "参见")
+FEEDBACK = ("each", "end")
+TRUE_FALSE = ({"对", "错"}, {"正确", "错误"}, {"是", "否"})
+
+_QUESTION = re.compile(r"^(\d+)[.．、]\s*(.*)$")
+_KIND = re.compile(r"^[（(]\s*(" + "|".join(KINDS) + r")\s*[）)]\s*")
+_OPTION = re.compile(r"^\s+[-*+]\s+\[( |x|X)\](?:\s+(.*?))?\s*$")
+_FIELD = re.compile(r"^\s+([\u4e00-\u9fff]{2,4})[：:]\s*(.*)$")
+_SCORING = re.compile(r"^评分[：:]\s*(.*)$")
+_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(([^)\s]+)\)")
+_BLOCK_START = re.compile(r"^(/{3,})\s*quiz\s*(?:\|\s*(.*?))?\s*$")
+
+
+@dataclass
+class Option:
+    """One answer option."""
+
+    text: str
+    correct: bool
+    line: int
+
+
+@dataclass
+class Question:
+    """One question with its options, explanation and the pages it teaches."""
+
+    number: int
+    kind: str
+    text: str
+    line: int
+    options: list[Option] = field(default_factory=list)
+    explanation: str = ""
+    see: str = ""
+    links: list[tuple[str, int]] = field(default_factory=list)  # (target, line)
+
+    @property
+    def correct(self) -> list[int]:
+        """Indexes (from 0) of the correct options."""
+        return [i for i, o in enumerate(self.options) if o.correct]
+
+
+@dataclass
+class Quiz:
+    """A parsed quiz."""
+
+    title: str
+    questions: list[Question]
+    feedback: str = "end"
+    quiz_id: str = ""
+    scoring: str = ""
+    line: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.quiz_id:
+            self.quiz_id = default_id(self.title)
+
+
+def default_id(title: str) -> str:
+    """A stable id from the title, used for device storage and check codes."""
+    return "q" + hashlib.sha1(title.encode("utf-8")).hexdigest()[:8]
+
+
+def parse_questions(
+    text: str, where: str, first_line: int = 1
+) -> tuple[list[Question], str, list[Problem]]:
+    """Parse the body of a quiz block; return questions, scoring guide and problems."""
+    questions: list[Question] = []
+    problems: list[Problem] = []
+    scoring: list[str] = []
+    current: Question | None = None
+    state = "text"  # text -> options -> fields ; or scoring
+    field_name = ""
+    text_lines: list[str] = []
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            current.text = "\n".join(text_lines).strip()
+            questions.append(current)
+        current = None
+
+    for offset, raw in enumerate(text.splitlines()):
+        line = first_line + offset
+        if state == "scoring":
+            scoring.append(raw.strip())
+            continue
+        if not raw.strip():
+            if state == "text" and current is not None:
+                text_lines.append("")
+            elif state == "fields" and current is not None and field_name == "解析":
+                current.explanation += "\n\n"
+            continue
+        start = _QUESTION.match(raw)
+        if start:
+            close()
+            expected = len(questions) + 1
+            if int(start.group(1)) != expected:
+                problems.append(
+                    Problem(
+                        where,
+                        line,
+                        f"question {expected} is numbered {start.group(1)}; number questions 1, 2, 3 … in order",
+                    )
+                )
+            rest = start.group(2)
+            kind = "single"
+            marker = _KIND.match(rest)
+            if marker:
+                kind = KINDS[marker.group(1)]
+                rest = rest[marker.end() :]
+            current = Question(number=expected, kind=kind, text="", line=line)
+            text_lines = [rest]
+            state, field_name = "text", ""
+            continue
+        scoring_start = _SCORING.match(raw)
+        if scoring_start:
+            close()
+            state = "scoring"
+            scoring.append(scoring_start.group(1))
+            continue
+        if current is None:
+            problems.append(
+                Problem(
+                    where,
+                    line,
+                    f"expected a numbered question like '1. …', found {raw.strip()[:30]!r}",
+                )
+            )
+            continue
+        option = _OPTION.match(raw)
+        if option and state in ("text", "options"):
+            current.options.append(
+                Option((option.group(2) or "").strip(), option.group(1) != " ", line)
+            )
+            state = "options"
+            continue
+        if option:
+            problems.append(
+                Problem(
+                    where,
+                    line,
+                    f"question {current.number}: option after 解析/参见; put all options before the fields",
+                )
+            )
+            continue
+        if not raw.startswith((" ", "\t")):
+            problems.append(
+                Problem(
+                    where,
+                    line,
+                    f"question {current.number}: indent this line under the question, or start a new question with its number",
+                )
+            )
+            continue
+        if state == "text":
+            text_lines.append(raw.strip())
+            continue
+        found = _FIELD.match(raw)
+        if found and found.group(1) in FIELDS:
+            field_name = found.group(1)
+            state = "fields"
+            value = found.group(2).strip()
+            if field_name == "解析":
+                current.explanation = (current.explanation + " " + value).strip()
+            else:
+                current.see = (current.see + " " + value).strip()
+            _collect_links(current, value, line)
+            continue
+        if found:
+            hint = difflib.get_close_matches(found.group(1), FIELDS, n=1, cutoff=0.3)
+            suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
+            problems.append(
+                Problem(
+                    where,
+                    line,
+                    f"question {current.number}: unknown key '{found.group(1)}'{suggestion}; expected 解析 or 参见",
+                )
+            )
+            continue
+        if state == "fields":
+            if field_name == "解析":
+                current.explanation += (
+                    "" if current.explanation.endswith("\n") else " "
+                ) + raw.strip()
+            else:
+                current.see += " " + raw.strip()
+            _collect_links(current, raw, line)
+            continue
+        problems.append(
+            Problem(
+                where,
+                line,
+                f"question {current.number}: text after the options must start with 解析： or 参见：",
+            )
+        )
+    close()
+    for question in questions:
+        question.explanation = re.sub(r"\n{3,}", "\n\n", question.explanation).strip()
+    return questions, "\n".join(scoring).strip(), problems
+
+
+def _collect_links(question: Question, text: str, line: int) -> None:
+    for match in _LINK.finditer(text):
+        question.links.append((match.group(2), line))
+
+
+def validate(
+    quiz: Quiz, where: str, *, page: str | None = None, exists: Callable[[str], bool] | None = None
+) -> list[Problem]:
+    """Check every question; ``exists`` says whether a docs-relative page exists."""
+    problems = []
+    if not quiz.title:
+        problems.append(
+            Problem(
+                where,
+                quiz.line or None,
+                "quiz has no title; write it after the bar: '/// quiz | 标题'",
+            )
+        )
+    if not quiz.questions:
+        problems.append(
+            Problem(
+                where,
+                quiz.line or None,
+                "quiz has no questions; expected numbered questions like '1. …'",
+            )
+        )
+    for q in quiz.questions:
+        at = f"question {q.number}"
+        if not q.text:
+            problems.append(Problem(where, q.line, f"{at} has no question text"))
+        if len(q.options) < 2:
+            problems.append(
+                Problem(
+                    where,
+                    q.line,
+                    f"{at} has {len(q.options)} option(s); expected at least 2, written '- [ ] …' and '- [x] …'",
+                )
+            )
+        for index, option in enumerate(q.options, start=1):
+            if not option.text:
+                problems.append(Problem(where, option.line, f"{at}, option {index} is empty"))
+        seen: dict[str, int] = {}
+        for index, option in enumerate(q.options, start=1):
+            key = re.sub(r"\s+", "", option.text)
+            if key and key in seen:
+                problems.append(
+                    Problem(
+                        where,
+                        option.line,
+                        f"{at}, option {index} repeats option {seen[key]}: {option.text!r}",
+                    )
+                )
+            seen.setdefault(key, index)
+        correct = len(q.correct)
+        if q.options and correct == 0:
+            problems.append(
+                Problem(
+                    where, q.line, f"{at} has no correct answer; mark the right option with [x]"
+                )
+            )
+        elif correct > 1 and q.kind != "multiple":
+            problems.append(
+                Problem(
+                    where,
+                    q.line,
+                    f"{at} has {correct} answers marked correct in a {KIND_LABELS[q.kind]}; expected one, or mark the question （多选）",
+                )
+            )
+        if q.kind == "truefalse" and {o.text for o in q.options} not in TRUE_FALSE:
+            problems.append(
+                Problem(
+                    where, q.line, f"{at} is a 判断题; expected exactly the two options 对 and 错"
+                )
+            )
+        if not q.explanation:
+            problems.append(
+                Problem(where, q.line, f"{at} has no explanation; add a line starting with 解析：")
+            )
+        for target, line in q.links:
+            resolved = resolve_link(page, target) if page else None
+            if resolved is None or (exists is not None and not exists(resolved)):
+                problems.append(
+                    Problem(
+                        where, line, f"{at}: link '{target}' points to a page that does not exist"
+                    )
+                )
+    return problems
+
+
+def resolve_link(page: str, target: str) -> str | None:
+    """The docs-relative path a Markdown link from ``page`` points to, if it is a page link."""
+    path = target.split("#", 1)[0]
+    if not path or re.match(r"^[a-z][a-z0-9+.-]*:", path) or path.startswith("/"):
+        return None
+    if not path.endswith(".md"):
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+
+
+# -- quiz blocks inside a page's Markdown ----------------------------------------------------
+
+
+@dataclass
+class QuizBlock:
+    """Where a quiz block sits in a page, with its parsed header."""
+
+    title: str
+    options: dict[str, str]
+    body: str
+    body_line: int
+    line: int
+    source: str
+
+
+_OPTION_LINE = re.compile(r"^ {4}([a-z_]+)\s*:\s*(.*?)\s*$")
+
+
+def find_blocks(markdown: str, first_line: int = 1) -> Iterator[QuizBlock]:
+    """Yield every ``/// quiz`` block of a page (outside code fences), with line numbers."""
+    lines = markdown.splitlines()
+    i, fence = 0, None
+    while i < len(lines):
+        raw = lines[i]
+        fenced = re.match(r"^\s*(`{3,}|~{3,})", raw)
+        if fenced:
+            mark = fenced.group(1)[0]
+            fence = None if fence == mark else (fence or mark)
+        start = None if fence else _BLOCK_START.match(raw)
+        if not start:
+            i += 1
+            continue
+        slashes = start.group(1)
+        options: dict[str, str] = {}
+        j = i + 1
+        while j < len(lines) and _OPTION_LINE.match(lines[j]):
+            key, value = _OPTION_LINE.match(lines[j]).groups()
+            options[key] = re.sub(r"\s+#.*$", "", value)
+            j += 1
+        end = j
+        while end < len(lines) and lines[end].strip() != slashes:
+            end += 1
+        yield QuizBlock(
+            title=(start.group(2) or "").strip(),
+            options=options,
+            body="\n".join(lines[j:end]),
+            body_line=first_line + j,
+            line=first_line + i,
+            source="\n".join(lines[i : end + 1]),
+        )
+        i = end + 1
+
+
+def parse_block(
+    block: QuizBlock,
+    where: str,
+    *,
+    page: str | None = None,
+    exists: Callable[[str], bool] | None = None,
+) -> tuple[Quiz, list[Problem]]:
+    """Parse and validate one quiz block found in a page."""
+    questions, scoring, problems = parse_questions(block.body, where, block.body_line)
+    feedback = block.options.get("feedback", "end")
+    if feedback not in FEEDBACK:
+        problems.append(
+            Problem(
+                where,
+                block.line + 1,
+                f"quiz option feedback: found {feedback!r}, expected one of: {', '.join(FEEDBACK)}",
+            )
+        )
+        feedback = "end"
+    for key in block.options:
+        if key not in ("feedback", "id", "mode"):
+            problems.append(
+                Problem(
+                    where,
+                    block.line + 1,
+                    f"quiz option '{key}' is unknown; expected feedback or id",
+                )
+            )
+    quiz = Quiz(block.title, questions, feedback, block.options.get("id", ""), scoring, block.line)
+    problems.extend(validate(quiz, where, page=page, exists=exists))
+    return quiz, sorted(problems, key=lambda p: p.line or 0)
+
+
+def check_code(quiz_id: str, score: int, total: int, day: str) -> str:
+    """A short code tying a completion card to its quiz, score and date (the JavaScript twin is in quiz.js)."""
+    data = f"{quiz_id}|{score}/{total}|{day}".encode()
+    value = 0x811C9DC5
+    for byte in data:
+        value ^= byte
+        value = (value * 0x01000193) & 0xFFFFFFFF
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    out = ""
+    for _ in range(6):
+        out += alphabet[value % 32]
+        value //= 32
+    return out

@@ -1,0 +1,165 @@
+"""The content library's structure: coverage, reachability, links and honesty rules.
+
+These tests check structure, not wording.
+"""
+
+import re
+from collections import deque
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from fangzha.model import CATEGORIES, OTHER_CATEGORY
+from util import url_to_file
+
+OFFICIAL_2025 = [c for c in CATEGORIES if c != OTHER_CATEGORY]
+
+
+class Links(HTMLParser):
+    """Collect links and text inside the page's <article>, and count images."""
+
+    def __init__(self):
+        super().__init__()
+        self.depth = 0
+        self.hrefs, self.text, self.images = [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article":
+            self.depth += 1
+        elif self.depth and tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self.hrefs.append(href)
+        elif self.depth and tag in ("img", "svg", "picture"):
+            self.images += 1
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.text.append(data)
+
+
+def article(site, url):
+    parser = Links()
+    parser.feed(url_to_file(site, url).read_text(encoding="utf-8"))
+    return parser
+
+
+def internal_targets(page_url, hrefs):
+    """Site-relative URLs of the internal pages linked from a page."""
+    out = []
+    for href in hrefs:
+        parts = urlsplit(urljoin("http://site/" + page_url, href))
+        if parts.netloc == "site" and not href.startswith(("#", "tel:", "mailto:")):
+            out.append(parts.path.lstrip("/"))
+    return out
+
+
+def pages_of(catalog, kind):
+    return [p for p in catalog["pages"] if p["kind"] == kind]
+
+
+def test_at_least_twenty_scam_pages_covering_the_ten_official_types(catalog):
+    scams = pages_of(catalog, "scam")
+    assert len(scams) >= 20
+    covered = {p["category"] for p in scams}
+    assert set(OFFICIAL_2025) <= covered, set(OFFICIAL_2025) - covered
+
+
+def test_aliases_carry_the_words_people_use(catalog):
+    aliases = {a for p in pages_of(catalog, "scam") for a in p["aliases"]}
+    for word in [
+        "杀猪盘",
+        "安全账户",
+        "注销校园贷",
+        "征信修复",
+        "退税",
+        "兼职刷单",
+        "点赞关注赚钱",
+        "百万保障",
+        "帮信罪",
+    ]:
+        assert word in aliases, word
+
+
+def test_every_scam_page_is_linked_from_an_audience_page(built_site, catalog):
+    linked = set()
+    for audience in catalog["audiences"].values():
+        linked |= set(internal_targets(audience["url"], article(built_site, audience["url"]).hrefs))
+    missing = [p["url"] for p in pages_of(catalog, "scam") if p["url"] not in linked]
+    assert missing == []
+
+
+def reachable(site, start, depth):
+    """Pages reachable from ``start`` by following links in page content only."""
+    seen = {start: 0}
+    queue = deque([start])
+    while queue:
+        url = queue.popleft()
+        if seen[url] == depth:
+            continue
+        for target in internal_targets(url, article(site, url).hrefs):
+            if target not in seen and url_to_file(site, target).is_file():
+                seen[target] = seen[url] + 1
+                queue.append(target)
+    return seen
+
+
+def test_guides_and_audience_pages_are_two_taps_from_home(built_site, catalog):
+    near = reachable(built_site, "", depth=2)
+    wanted = [a["url"] for a in catalog["audiences"].values()]
+    wanted += [p["url"] for p in pages_of(catalog, "guide")]
+    assert len(pages_of(catalog, "guide")) >= 4
+    assert [u for u in wanted if u not in near] == []
+    titles = {p["title"] for p in pages_of(catalog, "guide")}
+    assert {"遇到诈骗怎么办", "官方反诈工具", "防骗口诀", "反诈关键词"} <= titles
+
+
+def test_glossary_terms_link_to_pages_that_exist(built_site, catalog):
+    glossary = next(p for p in pages_of(catalog, "guide") if p["title"] == "反诈关键词")
+    html = url_to_file(built_site, glossary["url"]).read_text(encoding="utf-8")
+    terms = re.findall(r'<dt><a href="([^"]+)">([^<]+)</a></dt>', html)
+    assert len(terms) >= 15
+    for href, term in terms:
+        target = internal_targets(glossary["url"], [href])[0]
+        assert url_to_file(built_site, target).is_file(), term
+
+
+@pytest.fixture(scope="module")
+def scam_articles(built_site, catalog):
+    return {p["url"]: article(built_site, p["url"]) for p in pages_of(catalog, "scam")}
+
+
+def test_case_stories_are_marked_as_adapted_composites(scam_articles):
+    for url, parsed in scam_articles.items():
+        text = "".join(parsed.text)
+        assert "根据公开案例改编" in text and "化名" in text, url
+
+
+def test_no_pictures_on_scam_pages(scam_articles):
+    assert {url: a.images for url, a in scam_articles.items() if a.images} == {}
+
+
+STATISTIC = re.compile(
+    r"\d+(?:\.\d+)?\s*%|百分之|同比|环比|占比|\d+\s*亿|\d+(?:\.\d+)?\s*万(?:起|件|人)"
+)
+
+
+def test_no_statistic_without_a_named_source(built_site, catalog):
+    for entry in catalog["pages"]:
+        text = "".join(article(built_site, entry["url"]).text)
+        if STATISTIC.search(text):
+            assert entry.get("sources"), (
+                f"{entry['url']} states a statistic with no source: {STATISTIC.search(text).group(0)}"
+            )
+
+
+def test_scam_pages_read_in_under_three_minutes(scam_articles):
+    # A three-minute read: at most 1,500 Chinese characters of page text, about 500 a minute.
+    for url, parsed in scam_articles.items():
+        han = len(re.findall(r"[\u4e00-\u9fff]", "".join(parsed.text)))
+        assert han <= 1500, f"{url}: {han} characters"
