@@ -18,6 +18,7 @@ def on_post_build(config):
         site_name=config.site_name,
         site_url=config.site_url,
         url_of=lambda src_uri: files[src_uri],
+        extra=lambda page: _quiz_fields(site, page, files),
     )
     target = Path(config.site_dir) / "catalog.json"
     target.write_text(dump(catalog), encoding="utf-8")
@@ -27,3 +28,16 @@ def on_files(files, config):
     """Remember each page's URL (it depends on use_directory_urls)."""
     state(config)["files"] = {f.src_uri: f.url for f in files.documentation_pages()}
     return files
+
+
+def _quiz_fields(site, page, files) -> dict:
+    """Question count and printable pages of a quiz page."""
+    if page.kind != "quiz":
+        return {}
+    quiz_page = site["quizzes"][page.src_uri][0]
+    return {
+        "questions": len(quiz_page.quiz.questions),
+        "quiz_id": quiz_page.quiz.quiz_id,
+        "worksheet_url": files[quiz_page.worksheet_uri],
+        "answers_url": files[quiz_page.answers_uri],
+    }

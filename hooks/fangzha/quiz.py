@@ -42,6 +42,9 @@ KIND_LABELS = {
 }
 FIELDS = ("解析", "参见")
 FEEDBACK = ("each", "end")
+SIZES = ("normal", "large")
+BLOCK_OPTIONS = ("feedback", "id", "size", "mode")
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 TRUE_FALSE = ({"对", "错"}, {"正确", "错误"}, {"是", "否"})
 
 _QUESTION = re.compile(r"^(\d+)[.．、]\s*(.*)$")
@@ -91,10 +94,26 @@ class Quiz:
     quiz_id: str = ""
     scoring: str = ""
     line: int = 0
+    size: str = "normal"
 
     def __post_init__(self) -> None:
         if not self.quiz_id:
             self.quiz_id = default_id(self.title)
+
+
+_CJK = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’…—]"
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join wrapped lines: no space between Chinese characters, one space otherwise."""
+    out = ""
+    for line in (x.strip() for x in lines):
+        if not line:
+            continue
+        if out and not (re.search(_CJK + "$", out) and re.match(_CJK, line)):
+            out += " "
+        out += line
+    return out
 
 
 def default_id(title: str) -> str:
@@ -130,7 +149,7 @@ def parse_questions(
             if state == "text" and current is not None:
                 text_lines.append("")
             elif state == "fields" and current is not None and field_name == "解析":
-                current.explanation += "\n\n"
+                current.explanation += "\n"
             continue
         start = _QUESTION.match(raw)
         if start:
@@ -203,9 +222,9 @@ def parse_questions(
             state = "fields"
             value = found.group(2).strip()
             if field_name == "解析":
-                current.explanation = (current.explanation + " " + value).strip()
+                current.explanation = (current.explanation + "\n" + value).strip()
             else:
-                current.see = (current.see + " " + value).strip()
+                current.see = join_lines([current.see, value])
             _collect_links(current, value, line)
             continue
         if found:
@@ -221,11 +240,9 @@ def parse_questions(
             continue
         if state == "fields":
             if field_name == "解析":
-                current.explanation += (
-                    "" if current.explanation.endswith("\n") else " "
-                ) + raw.strip()
+                current.explanation += "\n" + raw.strip()
             else:
-                current.see += " " + raw.strip()
+                current.see = join_lines([current.see, raw])
             _collect_links(current, raw, line)
             continue
         problems.append(
@@ -319,9 +336,19 @@ def validate(
             problems.append(
                 Problem(where, q.line, f"{at} has no explanation; add a line starting with 解析：")
             )
-        for target, line in q.links:
-            resolved = resolve_link(page, target) if page else None
-            if resolved is None or (exists is not None and not exists(resolved)):
+        for target, line in q.links if page is not None else ():
+            if re.match(r"^[a-z][a-z0-9+.-]*:", target):
+                continue  # a web address or tel: link, not a page of this site
+            resolved = resolve_link(page, target)
+            if resolved is None:
+                problems.append(
+                    Problem(
+                        where,
+                        line,
+                        f"{at}: link '{target}' is not a page; expected a relative link to a .md file",
+                    )
+                )
+            elif exists is not None and not exists(resolved):
                 problems.append(
                     Problem(
                         where, line, f"{at}: link '{target}' points to a page that does not exist"
@@ -333,9 +360,7 @@ def validate(
 def resolve_link(page: str, target: str) -> str | None:
     """The docs-relative path a Markdown link from ``page`` points to, if it is a page link."""
     path = target.split("#", 1)[0]
-    if not path or re.match(r"^[a-z][a-z0-9+.-]*:", path) or path.startswith("/"):
-        return None
-    if not path.endswith(".md"):
+    if not path.endswith(".md") or path.startswith("/"):
         return None
     return posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
 
@@ -402,26 +427,36 @@ def parse_block(
 ) -> tuple[Quiz, list[Problem]]:
     """Parse and validate one quiz block found in a page."""
     questions, scoring, problems = parse_questions(block.body, where, block.body_line)
-    feedback = block.options.get("feedback", "end")
-    if feedback not in FEEDBACK:
-        problems.append(
-            Problem(
-                where,
-                block.line + 1,
-                f"quiz option feedback: found {feedback!r}, expected one of: {', '.join(FEEDBACK)}",
-            )
-        )
-        feedback = "end"
-    for key in block.options:
-        if key not in ("feedback", "id", "mode"):
+    allowed = {"feedback": FEEDBACK, "size": SIZES}
+    for offset, key in enumerate(block.options, start=1):
+        value = block.options[key]
+        if key not in BLOCK_OPTIONS or key == "mode":
             problems.append(
                 Problem(
                     where,
-                    block.line + 1,
-                    f"quiz option '{key}' is unknown; expected feedback or id",
+                    block.line + offset,
+                    f"quiz option '{key}' is unknown; expected one of: feedback, id, size",
                 )
             )
-    quiz = Quiz(block.title, questions, feedback, block.options.get("id", ""), scoring, block.line)
+        elif key in allowed and value not in allowed[key]:
+            problems.append(
+                Problem(
+                    where,
+                    block.line + offset,
+                    f"quiz option {key}: found {value!r}, expected one of: {', '.join(allowed[key])}",
+                )
+            )
+    feedback = block.options.get("feedback", "end")
+    size = block.options.get("size", "normal")
+    quiz = Quiz(
+        block.title,
+        questions,
+        feedback if feedback in FEEDBACK else "end",
+        block.options.get("id", ""),
+        scoring,
+        block.line,
+        size if size in SIZES else "normal",
+    )
     problems.extend(validate(quiz, where, page=page, exists=exists))
     return quiz, sorted(problems, key=lambda p: p.line or 0)
 

@@ -1,0 +1,122 @@
+"""Site-level quiz work: validate every quiz, derive worksheet and answer-key pages, count coverage."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from . import quiz as quizzes
+from .library import Library
+from .problems import Problem
+
+# Each scam type should be taught by at least this many questions across all quizzes.
+MIN_QUESTIONS_PER_SCAM = 3
+
+
+@dataclass
+class QuizPage:
+    """A quiz found on a page, with where its derived pages live."""
+
+    src_uri: str
+    quiz: quizzes.Quiz
+    block: quizzes.QuizBlock
+
+    @property
+    def worksheet_uri(self) -> str:
+        return derived_uri(self.src_uri, "worksheet")
+
+    @property
+    def answers_uri(self) -> str:
+        return derived_uri(self.src_uri, "answers")
+
+
+def derived_uri(src_uri: str, part: str) -> str:
+    """``quizzes/parents.md`` → ``quizzes/parents-worksheet.md`` (same folder, so links still work)."""
+    stem, ext = posixpath.splitext(src_uri)
+    return f"{stem}-{part}{ext}"
+
+
+def collect(
+    library: Library, pages: Iterable[str], *, where: str = "docs"
+) -> tuple[dict[str, list[QuizPage]], list[Problem]]:
+    """Parse and validate every quiz block of every page; ``pages`` are all docs pages."""
+    known = set(pages)
+    found: dict[str, list[QuizPage]] = {}
+    problems: list[Problem] = []
+    for page in library.pages.values():
+        path = f"{where}/{page.src_uri}"
+        blocks = list(quizzes.find_blocks(page.body, page.body_line))
+        if page.kind == "quiz" and len(blocks) != 1:
+            problems.append(
+                Problem(
+                    path, None, f"a quiz page has exactly one '/// quiz' block; found {len(blocks)}"
+                )
+            )
+        for index, block in enumerate(blocks, start=1):
+            quiz, found_problems = quizzes.parse_block(
+                block, path, page=page.src_uri, exists=known.__contains__
+            )
+            if "id" not in block.options:
+                quiz.quiz_id = page.slug if len(blocks) == 1 else f"{page.slug}-{index}"
+                block.options["id"] = quiz.quiz_id
+            problems.extend(found_problems)
+            if not quizzes.ID_PATTERN.fullmatch(quiz.quiz_id):
+                problems.append(
+                    Problem(
+                        path,
+                        block.line + 1,
+                        f"quiz option id: found {quiz.quiz_id!r}, expected lowercase letters, digits and hyphens",
+                    )
+                )
+            found.setdefault(page.src_uri, []).append(QuizPage(page.src_uri, quiz, block))
+    if not problems:
+        for page in library.pages.values():
+            if page.kind == "quiz":
+                for part in ("worksheet", "answers"):
+                    if derived_uri(page.src_uri, part) in known:
+                        problems.append(
+                            Problem(
+                                f"{where}/{derived_uri(page.src_uri, part)}",
+                                None,
+                                f"this name is reserved for the {part} page generated from {where}/{page.src_uri}; rename the file",
+                            )
+                        )
+    return found, problems
+
+
+def derived_markdown(quiz_page: QuizPage, part: str, org_name: str) -> str:
+    """The Markdown of a generated worksheet or answer-key page."""
+    quiz, block = quiz_page.quiz, quiz_page.block
+    label = "练习纸" if part == "worksheet" else "答案与解析"
+    options = "".join(
+        f"    {key}: {value}\n" for key, value in block.options.items() if key != "mode"
+    )
+    intro = (
+        f"{org_name} · 打印后发给学生或家长作答，答案见另一页。"
+        if part == "worksheet"
+        else f"{org_name} · 《{quiz.title}》的参考答案与解析，供老师和家长核对。"
+    )
+    return (
+        "---\n"
+        f"title: {quiz.title}（{label}）\n"
+        "hide:\n  - navigation\n  - toc\n  - footer\n"
+        "search:\n  exclude: true\n"
+        f"fangzha_print: {part}\n"
+        "---\n\n"
+        f'<p class="fz-print-intro">{intro}</p>\n\n'
+        f"/// quiz | {quiz.title}\n{options}    mode: {'worksheet' if part == 'worksheet' else 'answers'}\n\n"
+        f"{block.body}\n///\n"
+    )
+
+
+def coverage(quiz_pages: Iterable[QuizPage], library: Library) -> dict[str, int]:
+    """How many questions teach each scam page (a question teaches the pages it links to)."""
+    counts = {page.src_uri: 0 for page in library.of_kind("scam")}
+    for qp in quiz_pages:
+        for question in qp.quiz.questions:
+            taught = {quizzes.resolve_link(qp.src_uri, target) for target, _ in question.links}
+            for uri in taught:
+                if uri in counts:
+                    counts[uri] += 1
+    return counts
