@@ -66,7 +66,11 @@ def on_page_markdown(markdown, page, config, files):
         worksheet = quiz_page.worksheet_uri.rsplit("/", 1)[-1]
         answers = quiz_page.answers_uri.rsplit("/", 1)[-1]
         markdown += (
-            f"\n\n## 打印\n\n- [打印练习纸（不含答案）]({worksheet})\n- [答案与解析]({answers})\n"
+            '\n\n<div class="fz-print-links" markdown>\n\n'
+            "## 打印\n\n"
+            f"- [打印练习纸（不含答案）]({worksheet})\n"
+            f"- [答案与解析]({answers})\n\n"
+            "</div>\n"
         )
     return markdown
 

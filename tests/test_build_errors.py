@@ -159,3 +159,39 @@ def test_project_files_are_copied_not_linked(project):
     assert (project / "mkdocs.yml").read_text(encoding="utf-8") == (ROOT / "mkdocs.yml").read_text(
         encoding="utf-8"
     )
+
+
+def test_broken_quizzes_are_reported_with_file_line_and_question_in_one_run(project):
+    quizzes = project / "docs/quizzes"
+    jiazhang, caiwu = quizzes / "jiazhang.md", quizzes / "caiwu.md"
+    text = jiazhang.read_text(encoding="utf-8")
+    first_correct = next(n for n, line in enumerate(text.splitlines(), 1) if "- [x]" in line)
+    question_line = max(
+        n for n, line in enumerate(text.splitlines()[:first_correct], 1) if line[:1].isdigit()
+    )
+    lines = text.splitlines()
+    lines[first_correct - 1] = lines[first_correct - 1].replace("- [x]", "- [ ]")
+    jiazhang.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    bad_link_line = line_of(caiwu, "(../scams/lingdao.md)")
+    edit(caiwu, "(../scams/lingdao.md)", "(../scams/lingdaoo.md)")
+    result = build(project)
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert result.errors[:-1] == [
+        f"docs/quizzes/caiwu.md:{bad_link_line}: question 1: link '../scams/lingdaoo.md' points to a page that does not exist",
+        f"docs/quizzes/jiazhang.md:{question_line}: question 1 has no correct answer; mark the right option with [x]",
+    ]
+    assert result.errors[-1] == "Stopped: 2 problems in the quizzes, listed above."
+
+
+def test_the_build_says_which_scam_types_have_too_few_questions(project):
+    for quiz in (project / "docs/quizzes").glob("*.md"):
+        text = quiz.read_text(encoding="utf-8")
+        quiz.write_text(
+            text.replace("(../scams/jipiao.md)", "(../scams/shuadan.md)"), encoding="utf-8"
+        )
+    result = build(project)
+    assert result.returncode == 0, result.output
+    assert (
+        "Quiz coverage: these scam types have fewer than 3 questions: 机票退改签诈骗 (0)"
+        in result.output
+    )

@@ -163,3 +163,21 @@ def test_scam_pages_read_in_under_three_minutes(scam_articles):
     for url, parsed in scam_articles.items():
         han = len(re.findall(r"[\u4e00-\u9fff]", "".join(parsed.text)))
         assert han <= 1500, f"{url}: {han} characters"
+
+
+def test_quizzes_number_at_least_seven_with_a_hundred_questions(catalog):
+    quizzes = pages_of(catalog, "quiz")
+    assert len(quizzes) >= 7
+    assert sum(q["questions"] for q in quizzes) >= 100
+
+
+def test_every_scam_type_is_taught_by_at_least_three_questions():
+    from fangzha.quiz_site import MIN_QUESTIONS_PER_SCAM, collect, coverage
+    from util import source_library
+
+    library, uris = source_library()
+    found, problems = collect(library, uris)
+    assert problems == []
+    counts = coverage([qp for pages in found.values() for qp in pages], library)
+    assert len(counts) >= 20
+    assert {uri: n for uri, n in counts.items() if n < MIN_QUESTIONS_PER_SCAM} == {}

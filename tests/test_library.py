@@ -176,3 +176,11 @@ def test_load_library_reports_all_pages_problems_in_one_pass():
         "docs/c.md:9: unknown marker 'fangzha:cardz'; expected one of: fangzha:cards, fangzha:audiences"
         in text
     )
+
+
+def test_angle_brackets_in_titles_are_refused():
+    found = messages(scam(GOOD.replace("title: 刷单返利诈骗", "title: 刷单<script>x</script>")))
+    assert found == [
+        "docs/scams/shuadan.md:3: field 'title': found '刷单<script>x</script>', expected text of "
+        "at most 40 characters without < or > (use 《》 for titles of works)"
+    ]

@@ -188,3 +188,27 @@ def url_to_file(site: Path, url: str) -> Path:
     """The file a site-relative URL is served from (directory URLs end in index.html)."""
     path = site / url
     return path / "index.html" if url == "" or url.endswith("/") else path
+
+
+def source_library():
+    """The site's pages as the build reads them, without building: (library, docs uris)."""
+    import yaml
+
+    from fangzha.library import load_library, read_sources
+    from fangzha.org import parse_org
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml uses !!python tags; only extra.org is needed here.
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    org, problems = parse_org(config["extra"]["org"])
+    assert problems == []
+    docs = ROOT / "docs"
+    uris = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    library, problems = load_library(
+        read_sources(docs, uris), context={"org": org, "site": {"name": "", "url": ""}}
+    )
+    assert problems == [], problems
+    return library, uris

@@ -323,7 +323,8 @@ def validate(
                 Problem(
                     where,
                     q.line,
-                    f"{at} has {correct} answers marked correct in a {KIND_LABELS[q.kind]}; expected one, or mark the question （多选）",
+                    f"{at} has {correct} answers marked correct in a single-choice question "
+                    f"({KIND_LABELS[q.kind]}); expected one, or mark the question （多选）",
                 )
             )
         if q.kind == "truefalse" and {o.text for o in q.options} not in TRUE_FALSE:

@@ -98,7 +98,9 @@ def render(
     if mode == "answers" and quiz.scoring:
         scoring = _sub(root, "div", {"class": "fz-quiz__scoring"})
         _sub(scoring, "p", {"class": "fz-quiz__scoring-title"}, "评分参考")
-        _paragraphs(scoring, quiz.scoring)
+        for line in quiz.scoring.splitlines():
+            if line.strip():
+                _sub(scoring, "p", {}, escape_text(line.strip()))
     return root
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+import yaml
 
 from . import quiz as quizzes
 from .library import Library
@@ -97,14 +100,16 @@ def derived_markdown(quiz_page: QuizPage, part: str, org_name: str) -> str:
         if part == "worksheet"
         else f"{org_name} · 《{quiz.title}》的参考答案与解析，供老师和家长核对。"
     )
+    # MkDocs themes print page titles as markup: escape the author's text.
+    meta = {
+        "title": html.escape(f"{quiz.title}（{label}）", quote=False),
+        "hide": ["navigation", "toc", "footer"],
+        "search": {"exclude": True},
+        "fangzha_print": part,
+    }
     return (
-        "---\n"
-        f"title: {quiz.title}（{label}）\n"
-        "hide:\n  - navigation\n  - toc\n  - footer\n"
-        "search:\n  exclude: true\n"
-        f"fangzha_print: {part}\n"
-        "---\n\n"
-        f'<p class="fz-print-intro">{intro}</p>\n\n'
+        "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+        f'<p class="fz-print-intro">{html.escape(intro)}</p>\n\n'
         f"/// quiz | {quiz.title}\n{options}    mode: {'worksheet' if part == 'worksheet' else 'answers'}\n\n"
         f"{block.body}\n///\n"
     )

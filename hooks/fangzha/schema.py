@@ -178,6 +178,9 @@ def text(*, max_len: int | None = None, single_line: bool = True) -> Check:
             raise Invalid(expected, found="empty text")
         if single_line and "\n" in value:
             raise Invalid(expected + " on one line", found="text over several lines")
+        if "<" in value or ">" in value:
+            # Themes print titles and summaries as markup; angle brackets would become tags.
+            raise Invalid(expected + " without < or > (use 《》 for titles of works)")
         if max_len and len(value) > max_len:
             raise Invalid(expected, found=f"{len(value)} characters")
         return value
