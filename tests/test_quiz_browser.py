@@ -253,6 +253,12 @@ def test_completion_card_shows_score_date_org_and_check_code(page, server, catal
     # Name and class stay on the card only: nothing about them is stored on the device.
     stored = page.evaluate("JSON.stringify(Object.assign({}, localStorage))")
     assert "小明" not in stored and "三年级二班" not in stored
+    # Retry clears the answers, the result and the stored progress.
+    page.get_by_role("button", name="再做一遍").click()
+    assert page.locator("[data-quiz-result]").is_hidden()
+    assert page.locator("[data-quiz] input:checked").count() == 0
+    assert page.locator("[data-quiz] input:disabled").count() == 0
+    assert page.evaluate(f"localStorage.getItem('fangzha:quiz:{entry['quiz_id']}')") is None
     watch.assert_clean()
 
 
