@@ -18,8 +18,11 @@ def on_post_build(config):
         site_name=config.site_name,
         site_url=config.site_url,
         url_of=lambda src_uri: files[src_uri],
-        extra=lambda page: _quiz_fields(site, page, files),
+        extra=lambda page: _quiz_fields(site, page, files) | _print_fields(page, files),
     )
+    catalog["print_packs"] = {
+        audience: files[uri] for audience, uri in site.get("packs", {}).items()
+    }
     target = Path(config.site_dir) / "catalog.json"
     target.write_text(dump(catalog), encoding="utf-8")
 
@@ -41,3 +44,10 @@ def _quiz_fields(site, page, files) -> dict:
         "worksheet_url": files[quiz_page.worksheet_uri],
         "answers_url": files[quiz_page.answers_uri],
     }
+
+
+def _print_fields(page, files) -> dict:
+    """Letters and handouts print as themselves: say so for export scripts."""
+    if page.kind in ("letter", "handout"):
+        return {"print_url": files[page.src_uri]}
+    return {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fangzha import templating
 from fangzha.cards import replace_markers
 from fangzha.library import load_library, read_sources, sort_key
+from fangzha.links import mark_external
 from fangzha.mkdocs_glue import docs_prefix, state, stop_on
 
 
@@ -64,7 +65,10 @@ def on_page_markdown(markdown, page, config, files):
         markdown, library, library.markers.get(lib.src_uri, []), lib.src_uri, where
     )
     if templating.uses_settings(markdown):
-        markdown, found = templating.render_page(markdown, site["context"], where, lib.body_line)
+        context = dict(site["context"])
+        if lib.meta.get("issued"):
+            context["issued"] = templating.chinese_date(lib.meta["issued"])
+        markdown, found = templating.render_page(markdown, context, where, lib.body_line)
         problems.extend(found)
     stop_on(problems, where)
     # Material writes <meta name="description"> from this field.
@@ -81,3 +85,8 @@ def _page_of(item):
             if child.is_page and child.file.src_uri.endswith("index.md"):
                 return child
     return None
+
+
+def on_page_content(html, page, config, files):
+    """Mark links to other sites so print can write out their address and they open safely."""
+    return mark_external(html, config.site_url)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from fangzha import yamlfile
 from fangzha.mkdocs_glue import state, stop_on
 from fangzha.org import parse_org
 from fangzha.problems import Problem
+from fangzha.templating import site_context
 
 
 def on_config(config):
@@ -42,10 +44,7 @@ def on_config(config):
     stop_on(problems, f"{where} settings")
 
     config.extra["org"] = org
-    state(config)["context"] = {
-        "org": org,
-        "site": {"name": config.site_name, "url": config.site_url or ""},
-    }
+    state(config)["context"] = site_context(org, config.site_name, config.site_url, dt.date.today())
     return config
 
 

@@ -119,3 +119,13 @@ def test_foreign_resource_scan_catches_loads_and_ignores_links(tmp_path):
         "b.css": ["https://fonts.googleapis.com/css2"],
         "c.js": ["https://unpkg.com/lib"],
     }
+
+
+def test_external_links_are_marked_and_open_safely():
+    from fangzha.links import mark_external
+
+    html = '<a href="https://www.gov.cn/">政府网</a> <a href="../scams/">内部</a> <a class="x" href="https://site.cn/a/">本站</a>'
+    assert mark_external(html, "https://site.cn/") == (
+        '<a href="https://www.gov.cn/" class="fz-external" rel="noopener noreferrer">政府网</a> '
+        '<a href="../scams/">内部</a> <a class="x" href="https://site.cn/a/">本站</a>'
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -196,6 +197,7 @@ def source_library():
 
     from fangzha.library import load_library, read_sources
     from fangzha.org import parse_org
+    from fangzha.templating import site_context
 
     class Loader(yaml.SafeLoader):
         pass
@@ -207,8 +209,7 @@ def source_library():
     assert problems == []
     docs = ROOT / "docs"
     uris = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
-    library, problems = load_library(
-        read_sources(docs, uris), context={"org": org, "site": {"name": "", "url": ""}}
-    )
+    context = site_context(org, config["site_name"], config.get("site_url"), dt.date.today())
+    library, problems = load_library(read_sources(docs, uris), context=context)
     assert problems == [], problems
     return library, uris

@@ -1,4 +1,4 @@
-"""Python-Markdown extension: the ``/// quiz`` block (pymdownx.blocks).
+"""Python-Markdown extension: the ``/// quiz`` and ``/// receipt`` blocks (pymdownx.blocks).
 
 Enable it as ``fangzha.blocks`` under ``markdown_extensions``. It works without MkDocs
 hooks, so it survives a move to another generator that runs Python-Markdown extensions.
@@ -12,7 +12,7 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string, type_string_in
 
 from . import quiz as quizzes
-from . import quiz_html
+from . import quiz_html, receipt
 
 
 class QuizError(ValueError):
@@ -73,11 +73,54 @@ class QuizBlock(Block):
         quiz_html.render(quiz, self.options["mode"], parent=block)
 
 
+class ReceiptBlock(Block):
+    """
+    A tear-off receipt (回执), printed below a dashed cut line.
+
+    Arguments (1 optional):
+    - The receipt's title (default 回执).
+
+    Options:
+    - `fields` (list): blanks to fill in, separated by commas (default 学生姓名, 班级, 家长签名, 日期).
+    - `checks` (list): tick boxes, separated by commas.
+
+    Content:
+    How to return the slip, as plain text.
+    """
+
+    NAME = "receipt"
+    ARGUMENT = None
+    OPTIONS = {
+        "fields": [", ".join(receipt.DEFAULT_FIELDS), type_string],
+        "checks": ["", type_string],
+    }
+
+    def on_markdown(self) -> str:
+        """Keep the return note as plain text."""
+        return "raw"
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        """Create a container the receipt fills when the block ends."""
+        return etree.SubElement(parent, "div", {"class": "fz-receipt-block"})
+
+    def on_end(self, block: etree.Element) -> None:
+        """Render the receipt."""
+        note = str(block.text or "")
+        block.text = None
+        fields = receipt.split_list(self.options["fields"])
+        if not fields:
+            raise ValueError("receipt: expected at least one field to fill in")
+        receipt.render(
+            self.argument or "回执", fields, receipt.split_list(self.options["checks"]), note, block
+        )
+
+
 class QuizExtension(BlocksExtension):
-    """Register the quiz block."""
+    """Register the quiz and receipt blocks."""
 
     def extendMarkdownBlocks(self, md, block_mgr):  # noqa: N802 - Python-Markdown's name
         block_mgr.register(QuizBlock, self.getConfigs())
+        block_mgr.register(ReceiptBlock, self.getConfigs())
 
 
 def makeExtension(*args, **kwargs):  # noqa: N802 - Python-Markdown's entry point

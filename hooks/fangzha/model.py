@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -126,7 +127,11 @@ def _kinds() -> dict[str, Kind]:
             "sources": s.Field(s.text_list(max_len=80), required=False, default=list),
         },
         "quiz": _content(),
-        "letter": _content(),
+        "letter": {
+            **_content(),
+            # The date printed under the signature; the build date when left out.
+            "issued": s.Field(s.date(not_after=dt.date.max), required=False),
+        },
         "handout": {
             **_content(),
             "format": s.Field(s.choice(["poster", "cards", "stickers", "counter", "slogans"])),

@@ -68,7 +68,7 @@ POLICE = s.Schema(
     {
         "name": s.Field(s.text(max_len=40)),
         "phone": s.Field(phone()),
-        "address": s.Field(s.text(max_len=80), required=False),
+        "address": s.Field(s.text(max_len=80), required=False, default=""),
     }
 )
 
@@ -76,7 +76,7 @@ HELPLINE = s.Schema(
     {
         "name": s.Field(s.text(max_len=20)),
         "number": s.Field(phone()),
-        "note": s.Field(s.text(max_len=60), required=False),
+        "note": s.Field(s.text(max_len=60), required=False, default=""),
     }
 )
 
@@ -87,7 +87,7 @@ ORG = s.Schema(
         "kind": s.Field(s.choice(ORG_KINDS)),
         "phone": s.Field(phone()),
         "address": s.Field(s.text(max_len=80)),
-        "department": s.Field(s.text(max_len=30), required=False),
+        "department": s.Field(s.text(max_len=30), required=False, default=""),
         "police": s.Field(POLICE),
         "helplines": s.Field(
             s.ListOf(HELPLINE, min_items=1),

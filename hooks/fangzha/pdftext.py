@@ -30,3 +30,98 @@ _TABLE = {ord(RADICAL_PAIRS[i]): RADICAL_PAIRS[i + 1] for i in range(0, len(RADI
 def normalize(text: str) -> str:
     """Map radicals that stand for ideographs back to the ideographs."""
     return unicodedata.normalize("NFC", text.translate(_TABLE))
+
+
+# -- repairing the text layer of a PDF ---------------------------------------------------------
+
+import re as _re  # noqa: E402 - kept with the code that needs it
+
+_SECTION = _re.compile(r"(\d+)\s+begin(bfchar|bfrange)\s*(.*?)\s*end\2", _re.S)
+_HEX = _re.compile(r"<([0-9A-Fa-f]+)>")
+
+
+def _decode(hex_text: str) -> str:
+    data = bytes.fromhex(hex_text)
+    return data.decode("utf-16-be", errors="surrogatepass")
+
+
+def _encode(text: str) -> str:
+    return text.encode("utf-16-be", errors="surrogatepass").hex().upper()
+
+
+def fix_cmap(cmap: str) -> str | None:
+    """Rewrite a ToUnicode CMap so radicals map to ideographs; None if nothing changed."""
+    chars: list[tuple[str, str]] = []
+    ranges: list[tuple[str, str, str]] = []
+    changed = False
+    for section in _SECTION.finditer(cmap):
+        values = _HEX.findall(section.group(3))
+        if section.group(2) == "bfchar":
+            for code, dest in zip(values[0::2], values[1::2], strict=False):
+                fixed = _encode(normalize(_decode(dest)))
+                changed |= fixed != dest.upper()
+                chars.append((code, fixed))
+        else:
+            if "[" in section.group(3):
+                return None  # array form: not written by Chromium; leave untouched
+            for start, end, dest in zip(values[0::3], values[1::3], values[2::3], strict=False):
+                width = len(start)
+                first, last, base = int(start, 16), int(end, 16), _decode(dest)
+                run = [chr(ord(base[-1]) + i) for i in range(last - first + 1)]
+                if any(normalize(ch) != ch for ch in run):
+                    changed = True
+                    for i, ch in enumerate(run):
+                        chars.append((f"{first + i:0{width}X}", _encode(base[:-1] + normalize(ch))))
+                else:
+                    ranges.append((start, end, dest))
+    if not changed:
+        return None
+    body = []
+    for i in range(0, len(chars), 100):
+        chunk = chars[i : i + 100]
+        body.append(
+            f"{len(chunk)} beginbfchar\n"
+            + "\n".join(f"<{c}> <{d}>" for c, d in chunk)
+            + "\nendbfchar"
+        )
+    for i in range(0, len(ranges), 100):
+        chunk = ranges[i : i + 100]
+        body.append(
+            f"{len(chunk)} beginbfrange\n"
+            + "\n".join(f"<{a}> <{b}> <{c}>" for a, b, c in chunk)
+            + "\nendbfrange"
+        )
+    first = _SECTION.search(cmap)
+    last_end = [m.end() for m in _SECTION.finditer(cmap)][-1]
+    return cmap[: first.start()] + "\n".join(body) + cmap[last_end:]
+
+
+def fix_pdf_text(data: bytes) -> tuple[bytes, int]:
+    """Repair every font's ToUnicode map in a PDF; return the new bytes and fonts changed."""
+    import io
+
+    import pypdf
+    from pypdf.generic import NameObject
+
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    writer = pypdf.PdfWriter(clone_from=reader)
+    seen, changed = set(), 0
+    for page in writer.pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            to_unicode = font.get(NameObject("/ToUnicode"))
+            if to_unicode is None:
+                continue
+            stream = to_unicode.get_object()
+            key = id(stream)
+            if key in seen:
+                continue
+            seen.add(key)
+            fixed = fix_cmap(stream.get_data().decode("latin-1"))
+            if fixed is not None:
+                stream.set_data(fixed.encode("latin-1"))
+                changed += 1
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue(), changed

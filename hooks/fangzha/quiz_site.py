@@ -90,8 +90,21 @@ def collect(
 
 def derived_markdown(quiz_page: QuizPage, part: str, org_name: str) -> str:
     """The Markdown of a generated worksheet or answer-key page."""
-    quiz, block = quiz_page.quiz, quiz_page.block
     label = "练习纸" if part == "worksheet" else "答案与解析"
+    # MkDocs themes print page titles as markup: escape the author's text.
+    meta = {
+        "title": html.escape(f"{quiz_page.quiz.title}（{label}）", quote=False),
+        "hide": ["navigation", "toc", "footer"],
+        "search": {"exclude": True},
+        "fangzha_print": part,
+    }
+    front = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+    return front + derived_body(quiz_page, part, org_name)
+
+
+def derived_body(quiz_page: QuizPage, part: str, org_name: str) -> str:
+    """The printable body of a worksheet or answer key: an intro line and the quiz block."""
+    quiz, block = quiz_page.quiz, quiz_page.block
     options = "".join(
         f"    {key}: {value}\n" for key, value in block.options.items() if key != "mode"
     )
@@ -100,18 +113,10 @@ def derived_markdown(quiz_page: QuizPage, part: str, org_name: str) -> str:
         if part == "worksheet"
         else f"{org_name} · 《{quiz.title}》的参考答案与解析，供老师和家长核对。"
     )
-    # MkDocs themes print page titles as markup: escape the author's text.
-    meta = {
-        "title": html.escape(f"{quiz.title}（{label}）", quote=False),
-        "hide": ["navigation", "toc", "footer"],
-        "search": {"exclude": True},
-        "fangzha_print": part,
-    }
+    mode = "worksheet" if part == "worksheet" else "answers"
     return (
-        "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
         f'<p class="fz-print-intro">{html.escape(intro)}</p>\n\n'
-        f"/// quiz | {quiz.title}\n{options}    mode: {'worksheet' if part == 'worksheet' else 'answers'}\n\n"
-        f"{block.body}\n///\n"
+        f"/// quiz | {quiz.title}\n{options}    mode: {mode}\n\n{block.body}\n///\n"
     )
 
 

@@ -40,6 +40,23 @@ def _environment() -> SandboxedEnvironment:
 _ENV = _environment()
 
 
+def chinese_date(day) -> str:
+    """2026年11月29日, as letters are dated."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def site_context(
+    org: Mapping[str, Any], site_name: str, site_url: str | None, today
+) -> dict[str, Any]:
+    """What page text may refer to: the organisation, the site and the date of issue."""
+    return {
+        "org": org,
+        "site": {"name": site_name, "url": site_url or ""},
+        # A page may override this with its own `issued` date (letters do).
+        "issued": chinese_date(today),
+    }
+
+
 def uses_settings(text: str) -> bool:
     """Tell whether the text contains Jinja syntax at all (most pages don't)."""
     return "{{" in text or "{%" in text

@@ -1,0 +1,153 @@
+"""Hook: QR codes on printed pages, handout layouts, slogan lengths and per-audience print packs."""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.structure.files import File
+
+from fangzha import templating
+from fangzha.mkdocs_glue import log, state
+from fangzha.model import AUDIENCES
+from fangzha.print_pack import (
+    PACK_DIR,
+    PIECE_FORMATS,
+    index_markdown,
+    pack_markdown,
+    pack_uri,
+    pieces_for,
+    prepare_handout,
+)
+from fangzha.qr import absolute_url, qr_svg, readable
+from fangzha.quiz_site import derived_body
+
+_QR_LINK = re.compile(r'<a\b(?=[^>]*\bclass="[^"]*\bfz-qr\b)([^>]*)>(.*?)</a>', re.S)
+_HREF = re.compile(r'\bhref="([^"]*)"')
+
+
+def on_config(config):
+    """Say once, clearly, when printed pages will have no QR code."""
+    if not config.site_url:
+        log.info(
+            "site_url is not set in mkdocs.yml: printed pages will have no QR code back to the live "
+            "page. Set it to the address where the site is published."
+        )
+    return config
+
+
+def on_files(files, config):
+    """Generate one print pack per audience, and the page that lists them."""
+    site = state(config)
+    library = site["library"]
+    context = site["context"]
+    worksheets = {}
+    for src_uri, quiz_pages in site["quizzes"].items():
+        if library.pages[src_uri].kind == "quiz":
+            worksheets[src_uri] = derived_body(
+                quiz_pages[0], "worksheet", config.extra["org"]["name"]
+            )
+
+    def body_of(page):
+        body = page.body
+        if templating.uses_settings(body):
+            local = dict(context)
+            if page.meta.get("issued"):
+                local["issued"] = templating.chinese_date(page.meta["issued"])
+            body = templating.render(body, local)
+        if page.kind == "handout":
+            body = prepare_handout(body, page.meta["format"])
+        return body
+
+    packs = {}
+    site["packs"] = {}
+    for audience in library_audiences(library):
+        pieces = pieces_for(audience, library, body_of, worksheets)
+        if not pieces:
+            continue
+        uri = pack_uri(audience)
+        files.append(
+            File.generated(
+                config, uri, content=pack_markdown(audience, pieces, config.extra["org"]["name"])
+            )
+        )
+        packs[audience] = len(pieces)
+        site["packs"][audience] = uri
+    if packs:
+        index = f"{PACK_DIR}/index.md"
+        files.append(File.generated(config, index, content=index_markdown(packs)))
+        site["packs_index"] = index
+    return files
+
+
+def library_audiences(library):
+    """Audiences that at least one page is for, in the fixed order."""
+    return [a for a in AUDIENCES if any(a in p.audiences for p in library.pages.values())]
+
+
+def on_nav(nav, config, files):
+    """Title the generated print section."""
+    for item in nav.items:
+        if item.is_section and any(
+            c.is_page and c.file.src_uri == f"{PACK_DIR}/index.md" for c in item.children
+        ):
+            item.title = "打印材料"
+    return nav
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Lay out handouts: slogans get their lengths, posters and cards become pieces."""
+    lib = state(config)["library"].pages.get(page.file.src_uri)
+    if lib and lib.kind == "handout":
+        return prepare_handout(markdown, lib.meta["format"])
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    """Draw QR codes: for links marked fz-qr, and one for the page itself on paper."""
+    site_url = config.site_url or ""
+    page_url = page.url
+
+    def link_qr(match):
+        attrs, text = match.group(1), match.group(2)
+        href = _HREF.search(attrs)
+        target = absolute_url(site_url, page_url, href.group(1) if href else "")
+        link = match.group(0)
+        if not target:
+            return link
+        svg = qr_svg(target, label=f"二维码：{re.sub(r'<[^>]+>', '', text)}")
+        return (
+            f'<span class="fz-qr">{link}<span class="fz-qr__code">{svg}'
+            f'<span class="fz-qr__url">{readable(target)}</span></span></span>'
+        )
+
+    html = _QR_LINK.sub(link_qr, html)
+    lib = state(config)["library"].pages.get(page.file.src_uri)
+    has_own_codes = (
+        lib is not None and lib.kind == "handout" and lib.meta["format"] in PIECE_FORMATS
+    )
+    if page.meta.get("fangzha_print") == "pack" or has_own_codes:
+        return html
+    target = absolute_url(site_url, page_url)
+    if not target:
+        return html
+    org = config.extra["org"]
+    template = config.theme.get_env().get_template("partials/fz-page-qr.html")
+    block = template.module.page_qr(qr_svg(target, label="本页网址的二维码"), readable(target), org)
+    marker = '<div class="fz-receipt-block">'
+    if marker in html:
+        return html.replace(marker, block + marker, 1)
+    return html + block
+
+
+def on_page_context(context, page, config, nav):
+    """Tell the template which print layout a page uses."""
+    lib = state(config)["library"].pages.get(page.file.src_uri)
+    classes = []
+    if lib is not None:
+        classes.append(f"fz-kind-{lib.kind}")
+        if lib.kind == "handout":
+            classes.append(f"fz-handout fz-handout--{lib.meta['format']}")
+    elif page.meta.get("fangzha_print"):
+        classes.append(f"fz-print-{page.meta['fangzha_print']}")
+    context["fangzha_classes"] = " ".join(classes)
+    return context
