@@ -7,6 +7,7 @@ from fangzha.cards import replace_markers
 from fangzha.library import load_library, read_sources, sort_key
 from fangzha.links import mark_external
 from fangzha.mkdocs_glue import docs_prefix, state, stop_on
+from fangzha.search import KIND_BOOST, alias_tags
 
 
 def on_files(files, config):
@@ -73,7 +74,34 @@ def on_page_markdown(markdown, page, config, files):
     stop_on(problems, where)
     # Material writes <meta name="description"> from this field.
     page.meta.setdefault("description", lib.summary)
+    _search_fields(page, lib)
     return markdown
+
+
+def _search_fields(page, lib) -> None:
+    """Rank by kind and feed the aliases, as the index segments them, into the boosted tags."""
+    import jieba  # the search plugin has loaded the domain dictionary into it
+
+    search = page.meta.get("search")
+    search = dict(search) if isinstance(search, dict) else {}
+    search.setdefault("boost", KIND_BOOST[lib.kind])
+    page.meta["search"] = search
+    tags = alias_tags(lib.aliases, lib.title, jieba.cut, _traditional())
+    if tags:
+        page.meta["tags"] = tags
+
+
+def _traditional():
+    """Converters to traditional characters (Taiwan and general), made once."""
+    global _CONVERTERS
+    if _CONVERTERS is None:
+        import opencc
+
+        _CONVERTERS = (opencc.OpenCC("s2t").convert, opencc.OpenCC("s2tw").convert)
+    return _CONVERTERS
+
+
+_CONVERTERS = None
 
 
 def _page_of(item):

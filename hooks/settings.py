@@ -5,13 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 from fangzha import yamlfile
 from fangzha.mkdocs_glue import state, stop_on
 from fangzha.org import parse_org
 from fangzha.problems import Problem
+from fangzha.search import read_dictionary
 from fangzha.templating import site_context
 
 
+@event_priority(100)  # before the search plugin reads its dictionary
 def on_config(config):
     """Check ``extra.org``, the theme and search prerequisites; keep the clean settings."""
     config_path = Path(config.config_file_path or "mkdocs.yml")
@@ -93,4 +97,33 @@ def _search_problems(config, where: str) -> list[Problem]:
                 "expected a pattern that includes \\u200b (jieba's word boundary)",
             )
         )
+    problems.extend(_dictionary_problems(config, plugin, where))
+    return problems
+
+
+def _dictionary_problems(config, plugin, where: str) -> list[Problem]:
+    """Resolve the jieba user dictionary next to mkdocs.yml and check it before jieba loads it."""
+    name = plugin.config.jieba_dict_user
+    if not name:
+        return [
+            Problem(
+                where,
+                None,
+                "plugins.search.jieba_dict_user: missing; expected the domain dictionary, hooks/jieba_userdict.txt",
+            )
+        ]
+    path = Path(name)
+    if not path.is_absolute():
+        path = Path(config.config_file_path or "mkdocs.yml").resolve().parent / path
+    if not path.is_file():
+        return [
+            Problem(
+                where,
+                None,
+                f"plugins.search.jieba_dict_user: found '{name}', which does not exist; expected the path of the domain dictionary, relative to {where}",
+            )
+        ]
+    _, problems = read_dictionary(path.read_text(encoding="utf-8"), str(name))
+    # The search plugin opens the path relative to the working directory: give it the full path.
+    plugin.config.jieba_dict_user = str(path)
     return problems

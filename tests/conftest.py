@@ -39,6 +39,15 @@ def built_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The offline variant (mkdocs.offline.yml), built strictly once per test session."""
+    project = copy_project(tmp_path_factory.mktemp("offline"))
+    result = build(project, config="mkdocs.offline.yml")
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+@pytest.fixture(scope="session")
 def catalog(built_site) -> dict:
     """The catalog.json the build wrote."""
     return json.loads((built_site / "catalog.json").read_text(encoding="utf-8"))

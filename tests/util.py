@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "mkdocs.offline.yml", "docs", "hooks", "overrides")
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 

@@ -1,0 +1,227 @@
+"""Search that understands how people describe what happened to them, run in Chromium."""
+
+import os
+import re
+import subprocess
+import sys
+
+import jieba
+import pytest
+import yaml
+
+from conftest import Watch, open_page
+from fangzha.search import alias_tags, read_dictionary
+from util import ROOT, build, copy_project, edit
+
+QUERIES = yaml.safe_load((ROOT / "tests/data/search_queries.yml").read_text(encoding="utf-8"))
+DICTIONARY = ROOT / "hooks/jieba_userdict.txt"
+
+
+def test_the_query_set_is_large_enough_and_points_at_real_pages(built_site):
+    assert len(QUERIES) >= 60
+    for item in QUERIES:
+        assert (built_site / item["page"] / "index.html").is_file(), item
+
+
+def test_every_dictionary_word_changes_segmentation():
+    words, problems = read_dictionary(
+        DICTIONARY.read_text(encoding="utf-8"), "hooks/jieba_userdict.txt"
+    )
+    assert problems == [] and len(words) >= 30
+    plain = jieba.Tokenizer()
+    domain = jieba.Tokenizer()
+    domain.load_userdict(str(DICTIONARY))
+    for word in words:
+        assert plain.lcut(word) != [word], f"{word}: jieba already keeps it whole; remove it"
+        assert domain.lcut(word) == [word], f"{word}: the dictionary does not keep it whole"
+    for word in ("刷单返利", "杀猪盘", "安全账户", "校园贷", "屏幕共享", "征信修复", "百万保障"):
+        assert word in words
+
+
+def test_dictionary_mistakes_are_named_with_line():
+    _, problems = read_dictionary("杀猪盘\n安全 账户 x 1\n杀猪盘\n", "d.txt")
+    assert [str(p) for p in problems] == [
+        "d.txt:2: found '安全 账户 x 1', expected one word a line, optionally followed by a frequency and a tag",
+        "d.txt:3: '杀猪盘' repeats line 1",
+    ]
+
+
+def test_alias_tags_are_segmented_and_come_in_traditional_too():
+    cut = lambda text: {"网恋被骗": ["网恋", "被", "骗"], "杀猪盘": ["杀猪盘"]}.get(text, [text])  # noqa: E731
+    tags = alias_tags(
+        ["网恋被骗"], "杀猪盘", cut, [lambda s: s.replace("恋", "戀").replace("猪", "豬")]
+    )
+    assert tags == ["网恋", "网戀", "杀豬盘"]
+
+
+def build_output(project):
+    result = build(project)
+    assert result.returncode != 0
+    assert "Traceback" not in result.output
+    return result.errors
+
+
+def test_a_broken_dictionary_path_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "p")
+    edit(
+        project / "mkdocs.yml",
+        "jieba_dict_user: hooks/jieba_userdict.txt",
+        "jieba_dict_user: hooks/missing.txt",
+    )
+    assert build_output(project)[0] == (
+        "mkdocs.yml: plugins.search.jieba_dict_user: found 'hooks/missing.txt', which does not exist; "
+        "expected the path of the domain dictionary, relative to mkdocs.yml"
+    )
+
+
+def test_building_from_another_directory_still_finds_the_dictionary(tmp_path):
+    project = copy_project(tmp_path / "p")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(tmp_path / "s"),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_without_jieba_the_build_stops_instead_of_degrading_search(tmp_path):
+    project = copy_project(tmp_path / "p")
+    blocker = tmp_path / "block"
+    blocker.mkdir()
+    (blocker / "jieba.py").write_text("raise ImportError('jieba is not installed')\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(blocker), "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert done.returncode != 0 and "Traceback" not in done.stdout + done.stderr
+    assert (
+        "mkdocs.yml: plugins.search: the Python package 'jieba' is not installed, so Chinese search "
+        "would silently degrade; expected it installed (pip install -e .)"
+    ) in done.stdout + done.stderr
+
+
+def test_lang_zh_is_refused_with_the_reason(tmp_path):
+    project = copy_project(tmp_path / "p")
+    edit(project / "mkdocs.yml", "  - search:\n", "  - search:\n      lang: zh\n")
+    assert build_output(project)[0].startswith(
+        "mkdocs.yml: plugins.search.lang: found 'zh', expected it left out"
+    )
+
+
+# -- in the browser -------------------------------------------------------------------------
+
+
+def top_pages(page, query, n=3):
+    """Type a query into the real search box; return the first n distinct result pages."""
+    box = page.locator("input[data-md-component=search-query]")
+    box.fill("")
+    box.press("End")
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta').textContent.includes('键入')"
+    )
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(
+        "!document.querySelector('.md-search-result__meta').textContent.includes('键入')"
+    )
+    page.wait_for_timeout(50)
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link",
+        "els => els.map(e => e.getAttribute('href'))",
+    )
+    pages = []
+    for href in hrefs:
+        path = href.split("#")[0].split("?")[0].split("127.0.0.1")[-1]
+        path = path[path.index("/") + 1 :] if "/" in path else path
+        if path not in pages:
+            pages.append(path)
+    return pages[:n]
+
+
+@pytest.mark.browser
+def test_recall_at_three_is_at_least_95_percent(page, server, watch):
+    page.goto(server.url)
+    page.locator("label[for=__search]").first.click()
+    misses = []
+    for item in QUERIES:
+        found = top_pages(page, item["query"])
+        if item["page"] not in found:
+            misses.append(f"{item['query']} → {found} (want {item['page']})")
+    recall = 1 - len(misses) / len(QUERIES)
+    print(f"recall@3 = {recall:.3f} on {len(QUERIES)} queries; misses: {misses}")
+    assert recall >= 0.95, "\n".join(misses)
+    watch.assert_clean()
+
+
+@pytest.mark.browser
+def test_a_scam_page_ranks_above_the_quiz_that_mentions_it_and_matches_are_marked(page, server):
+    page.goto(server.url)
+    page.locator("label[for=__search]").first.click()
+    found = top_pages(page, "刷单返利", n=10)
+    assert found[0] == "scams/shuadan/"
+    quizzes = [p for p in found if p.startswith("quizzes/")]
+    assert all(found.index(q) > 0 for q in quizzes)
+    assert page.locator(".md-search-result__item mark").first.inner_text() in ("刷单返利", "刷单")
+
+
+@pytest.mark.browser
+def test_search_works_offline_from_file_urls(browser, offline_site):
+    watch = Watch()
+    page = open_page(browser, watch, viewport={"width": 390, "height": 844})
+    page.goto((offline_site / "index.html").as_uri())
+    page.locator("label[for=__search]").first.click()
+    for item in QUERIES[:20]:
+        found = [p.replace(".html", "/") for p in top_pages(page, str(item["query"]))]
+        found = [f.split("site/")[-1] if "site/" in f else f for f in found]
+        assert any(
+            f.endswith(item["page"]) or f.endswith(item["page"].rstrip("/") + "/") for f in found
+        ), (item, found)
+    assert page.locator(".md-search-result .md-tags").first.is_hidden()
+    page.context.close()
+    watch.assert_clean()
+
+
+def test_offline_config_searches_like_the_online_one():
+    online = yaml.safe_load(
+        re.sub(r"!!python\S+", "", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    )
+    offline = yaml.safe_load((ROOT / "mkdocs.offline.yml").read_text(encoding="utf-8"))
+
+    def search_of(cfg):
+        return next(p["search"] for p in cfg["plugins"] if isinstance(p, dict) and "search" in p)
+
+    assert search_of(offline) == search_of(online)
+    assert "offline" in offline["plugins"]
+
+
+def test_fix_query_segmentation_patches_exactly_once():
+    from fangzha.search import fix_query_segmentation
+
+    worker = 'e=e.replace(r,s=>[...fe(s,this.index.invertedIndex)].join("* "));function fe(t,e){for(let s=0;s<t.length;s++)for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)}'
+    fixed = fix_query_segmentation(worker)
+    assert "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e" in fixed
+    assert 's=>" "+[...fe(s,this.index.invertedIndex)].join("* ")+" "' in fixed
+    with pytest.raises(ValueError, match="Material has changed"):
+        fix_query_segmentation(worker.replace("o<t.length", "o<n"))
+
+
+def test_the_built_worker_carries_the_fix(built_site):
+    worker = next((built_site / "assets/javascripts/workers").glob("search.*.min.js")).read_text(
+        encoding="utf-8"
+    )
+    assert "o<=t.length" in worker and '" "+[...fe(' in worker
