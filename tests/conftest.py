@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from util import ROOT, build, copy_project
+from util import ROOT, build, copy_project, edit
 
 CHROMIUM_ENV = "FANGZHA_CHROMIUM"
 CHROMIUM_FLAGS = [
@@ -36,6 +36,28 @@ def built_site(tmp_path_factory) -> Path:
     result = build(project)
     assert result.returncode == 0, result.output
     return result.site
+
+
+SITE_URL = "https://www.example-school.cn/fanzha/"
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory):
+    """The real site built as published under a sub-path: site_url set, so QR codes exist.
+
+    Yields (site folder, a loopback server serving it at its root).
+    """
+    project = copy_project(tmp_path_factory.mktemp("published"))
+    edit(
+        project / "mkdocs.yml",
+        "# site_url: https://www.example.cn/fanzha/",
+        f"site_url: {SITE_URL}",
+    )
+    result = build(project)
+    assert result.returncode == 0, result.output
+    server = Server(result.site)
+    yield result.site, server
+    server.close()
 
 
 @pytest.fixture(scope="session")
@@ -160,6 +182,21 @@ def open_page(browser, watch: Watch, **options):
         lambda r: watch.failed.append(f"{r.url} (HTTP {r.status})") if r.status >= 400 else None,
     )
     return page
+
+
+def wait_until(page, expression: str, timeout: float = 10.0) -> None:
+    """Poll a JavaScript expression until it is true.
+
+    Playwright's wait_for_function evaluates strings with eval, which the site's
+    Content-Security-Policy rightly forbids; page.evaluate goes through DevTools instead.
+    """
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {expression}")
+        page.wait_for_timeout(25)
 
 
 @pytest.fixture

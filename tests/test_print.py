@@ -13,27 +13,9 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from conftest import Server, chromium_path
+from conftest import SITE_URL, Server, chromium_path
 from fangzha.pdftext import normalize
 from util import ROOT, build, copy_project, edit, url_to_file
-
-SITE_URL = "https://www.example-school.cn/fanzha/"
-
-
-@pytest.fixture(scope="session")
-def published(tmp_path_factory):
-    """The real site built as published under a sub-path: site_url set, so QR codes exist."""
-    project = copy_project(tmp_path_factory.mktemp("published"))
-    edit(
-        project / "mkdocs.yml",
-        "# site_url: https://www.example.cn/fanzha/",
-        f"site_url: {SITE_URL}",
-    )
-    result = build(project)
-    assert result.returncode == 0, result.output
-    server = Server(result.site)
-    yield result.site, server
-    server.close()
 
 
 def catalog_of(site):

@@ -7,7 +7,7 @@ import json
 import pypdf
 import pytest
 
-from conftest import Server, Watch, open_page
+from conftest import Server, Watch, open_page, wait_until
 from fangzha.pdftext import normalize
 from fangzha.quiz import check_code
 from util import build, copy_project, url_to_file
@@ -110,9 +110,7 @@ def test_every_quiz_can_be_completed_by_keyboard_only(browser, server, catalog, 
         assert score.inner_text() == f"{total - 1}/{total}", entry["slug"]
         assert page.locator(".fz-result__review a").first.inner_text() == "第 1 题"
         # The result is announced to screen readers through the live region.
-        page.wait_for_function(
-            "document.querySelector('[data-quiz-live]').textContent.includes('得分')"
-        )
+        wait_until(page, "document.querySelector('[data-quiz-live]').textContent.includes('得分')")
     page.context.close()
     watch.assert_clean()
 

@@ -9,7 +9,7 @@ import jieba
 import pytest
 import yaml
 
-from conftest import Watch, open_page
+from conftest import Watch, open_page, wait_until
 from fangzha.search import alias_tags, read_dictionary
 from util import ROOT, build, copy_project, edit
 
@@ -131,13 +131,13 @@ def top_pages(page, query, n=3):
     box = page.locator("input[data-md-component=search-query]")
     box.fill("")
     box.press("End")
-    page.wait_for_function(
-        "document.querySelector('.md-search-result__meta').textContent.includes('键入')"
+    wait_until(
+        page, "document.querySelector('.md-search-result__meta').textContent.includes('键入')"
     )
     box.fill(query)
     box.press("End")
-    page.wait_for_function(
-        "!document.querySelector('.md-search-result__meta').textContent.includes('键入')"
+    wait_until(
+        page, "!document.querySelector('.md-search-result__meta').textContent.includes('键入')"
     )
     page.wait_for_timeout(50)
     hrefs = page.eval_on_selector_all(

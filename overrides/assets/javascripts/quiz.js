@@ -482,9 +482,13 @@
   }
 
   window.fangzhaQuiz = { checkCode: checkCode };
+  // Material's document$ announces pages reached by instant navigation; it stays silent on
+  // file://, where instant navigation is off, so mount on page load as well (mounting twice
+  // is harmless: a mounted quiz is skipped).
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(mountAll);
-  } else if (document.readyState === "loading") {
+  }
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", mountAll);
   } else {
     mountAll();

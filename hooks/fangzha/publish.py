@@ -1,0 +1,135 @@
+"""Publishing: Content-Security-Policy, robots.txt, the offline zip, optional self-hosted analytics."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from . import schema as s
+from .problems import Problem
+
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
+_DATA_TYPE = re.compile(r'\btype="(application/(?:ld\+)?json)"')
+
+
+def inline_script_hashes(html: str) -> list[str]:
+    """CSP hashes of the page's inline scripts (JSON data blocks are not scripts)."""
+    hashes = []
+    for match in _INLINE_SCRIPT.finditer(html):
+        if _DATA_TYPE.search(match.group(1)):
+            continue
+        digest = hashlib.sha256(match.group(2).encode("utf-8")).digest()
+        value = f"'sha256-{base64.b64encode(digest).decode()}'"
+        if value not in hashes:
+            hashes.append(value)
+    return hashes
+
+
+def content_security_policy(script_hashes: list[str], analytics_origin: str | None = None) -> str:
+    """The policy each page carries: only this site's own files, plus its own inline scripts."""
+    extra = f" {analytics_origin}" if analytics_origin else ""
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src 'self' {' '.join(script_hashes)}{extra}".rstrip(),
+            # Material and the quiz set inline styles; no script can be injected through them.
+            "style-src 'self' 'unsafe-inline'",
+            # The completion card is drawn to a data: image on the device.
+            "img-src 'self' data:",
+            "font-src 'self'",
+            f"connect-src 'self'{extra}",
+            "worker-src 'self'",
+            "frame-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        ]
+    )
+
+
+def add_csp_meta(html: str, policy: str) -> str:
+    """Put the policy first in <head>, before any script it governs."""
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    return re.sub(r"(<head[^>]*>)", lambda m: m.group(1) + "\n    " + tag, html, count=1)
+
+
+def robots_txt(site_url: str | None) -> str:
+    """Allow all; point at the sitemap when the site knows its address."""
+    lines = ["User-agent: *", "Allow: /"]
+    if site_url:
+        lines.append(f"Sitemap: {site_url.rstrip('/')}/sitemap.xml")
+    return "\n".join(lines) + "\n"
+
+
+OFFLINE_FOLDER = "fangzha-offline"
+
+OFFLINE_README = """防诈课堂 离线版 —— 打开方法
+
+这是“防诈课堂”网站的离线版，不需要网络，可以放在 U 盘里，或拷到教室、活动室没有联网的电脑上使用。
+
+1. 先把这个压缩包解压（右键 →“全部解压缩”或“解压到当前文件夹”）。
+   不要在压缩包里直接双击打开，那样页面之间无法跳转。
+2. 打开解压出来的 fangzha-offline 文件夹，双击其中的 index.html，用浏览器打开。
+   建议使用较新的浏览器（如 Edge、Chrome、Firefox 或国产浏览器的“极速模式”）。
+3. 打开后可以浏览全部页面、搜索、做测验、打印信件和宣传品，和网上的版本一样。
+
+说明：
+- 离线版不会上网，也不会收集任何信息；测验记录只保存在这台电脑的浏览器里。
+- 这是 {org} 生成的版本，生成日期 {date}。内容更新后，请重新下载。
+"""
+
+
+def zip_site(site_dir: Path, target: Path, readme: str) -> int:
+    """Pack the offline site into one zip under a single folder, with the teacher's README."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    count = 0
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        # A BOM so that Windows Notepad shows the Chinese text correctly.
+        archive.writestr(f"{OFFLINE_FOLDER}/README.txt", "\ufeff" + readme.replace("\n", "\r\n"))
+        for path in sorted(site_dir.rglob("*")):
+            if path.is_file():
+                archive.write(path, f"{OFFLINE_FOLDER}/{path.relative_to(site_dir).as_posix()}")
+                count += 1
+    return count
+
+
+# -- optional self-hosted analytics, off unless configured ---------------------------------------
+
+def _attributes(value: Any) -> dict[str, str]:
+    expected = "a mapping of data-* attributes to text, such as data-website-id: abc"
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and re.fullmatch(r"data-[a-z0-9-]+", k) and isinstance(v, str | int) for k, v in value.items()
+    ):
+        raise s.Invalid(expected)
+    return {k: str(v) for k, v in value.items()}
+
+
+_attributes.expected = "a mapping of data-* attributes"  # type: ignore[attr-defined]
+
+
+ANALYTICS = s.Schema(
+    {
+        "src": s.Field(s.pattern(r"https://[^\s\"'<>]+", "an https:// address of a script on your own server")),
+        "attributes": s.Field(_attributes, required=False, default=dict),
+    }
+)
+
+
+
+
+def parse_analytics(raw: Any, *, where: str = "mkdocs.yml") -> tuple[dict | None, list[Problem]]:
+    """Validate ``extra.selfhosted_analytics``; None when it is not configured (the default)."""
+    if raw is None:
+        return None, []
+    clean, issues = s.validate(raw, ANALYTICS)
+    problems = [Problem(where, None, f"extra.selfhosted_analytics.{s.dotted(i.path)}: {i.message}") for i in issues]
+    if problems:
+        return None, problems
+    parts = urlsplit(clean["src"])
+    clean["origin"] = f"{parts.scheme}://{parts.netloc}"
+    return clean, []
