@@ -40,8 +40,12 @@ def on_config(config):
     problems = []
     if config.extra.get("analytics"):
         problems.append(
-            Problem(where, None, "extra.analytics: found an analytics service, expected it left out: this "
-                    "site loads nothing from other hosts; see extra.selfhosted_analytics in the README")
+            Problem(
+                where,
+                None,
+                "extra.analytics: found an analytics service, expected it left out: this "
+                "site loads nothing from other hosts; see extra.selfhosted_analytics in the README",
+            )
         )
     analytics, found = parse_analytics(config.extra.get("selfhosted_analytics"), where=where)
     problems += found
@@ -64,15 +68,21 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     (site_dir / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
     if site["offline"]:
-        readme = OFFLINE_README.format(org=config.extra["org"]["name"], date=dt.date.today().isoformat())
+        readme = OFFLINE_README.format(
+            org=config.extra["org"]["name"], date=dt.date.today().isoformat()
+        )
         target = _zip_path(config)
         count = zip_site(site_dir, target, readme)
-        log.info(f"Offline package: {target} ({count} files). The online build links it for download.")
+        log.info(
+            f"Offline package: {target} ({count} files). The online build links it for download."
+        )
         return
     analytics = site["analytics"]
     for page in site_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        policy = content_security_policy(inline_script_hashes(html), analytics["origin"] if analytics else None)
+        policy = content_security_policy(
+            inline_script_hashes(html), analytics["origin"] if analytics else None
+        )
         page.write_text(add_csp_meta(html, policy), encoding="utf-8")
     if site.get("offline_zip"):
         target = site_dir / DOWNLOAD_PATH

@@ -110,7 +110,9 @@ def test_nginx_under_a_subpath_has_no_broken_link_missing_asset_or_foreign_reque
     page = open_page(browser, missing)
     page.goto(nginx + "no/such/page/deep/", wait_until="networkidle")
     assert page.locator("article h1").inner_text() == "404 - 找不到页面"
-    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    )
     page.context.close()
     assert missing.failed == [f"{nginx}no/such/page/deep/ (HTTP 404)"]
     assert missing.foreign == [] and missing.console_errors == [

@@ -100,10 +100,12 @@ def zip_site(site_dir: Path, target: Path, readme: str) -> int:
 
 # -- optional self-hosted analytics, off unless configured ---------------------------------------
 
+
 def _attributes(value: Any) -> dict[str, str]:
     expected = "a mapping of data-* attributes to text, such as data-website-id: abc"
     if not isinstance(value, dict) or not all(
-        isinstance(k, str) and re.fullmatch(r"data-[a-z0-9-]+", k) and isinstance(v, str | int) for k, v in value.items()
+        isinstance(k, str) and re.fullmatch(r"data-[a-z0-9-]+", k) and isinstance(v, str | int)
+        for k, v in value.items()
     ):
         raise s.Invalid(expected)
     return {k: str(v) for k, v in value.items()}
@@ -114,12 +116,12 @@ _attributes.expected = "a mapping of data-* attributes"  # type: ignore[attr-def
 
 ANALYTICS = s.Schema(
     {
-        "src": s.Field(s.pattern(r"https://[^\s\"'<>]+", "an https:// address of a script on your own server")),
+        "src": s.Field(
+            s.pattern(r"https://[^\s\"'<>]+", "an https:// address of a script on your own server")
+        ),
         "attributes": s.Field(_attributes, required=False, default=dict),
     }
 )
-
-
 
 
 def parse_analytics(raw: Any, *, where: str = "mkdocs.yml") -> tuple[dict | None, list[Problem]]:
@@ -127,7 +129,10 @@ def parse_analytics(raw: Any, *, where: str = "mkdocs.yml") -> tuple[dict | None
     if raw is None:
         return None, []
     clean, issues = s.validate(raw, ANALYTICS)
-    problems = [Problem(where, None, f"extra.selfhosted_analytics.{s.dotted(i.path)}: {i.message}") for i in issues]
+    problems = [
+        Problem(where, None, f"extra.selfhosted_analytics.{s.dotted(i.path)}: {i.message}")
+        for i in issues
+    ]
     if problems:
         return None, problems
     parts = urlsplit(clean["src"])
