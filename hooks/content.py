@@ -5,7 +5,7 @@ from __future__ import annotations
 from fangzha import templating
 from fangzha.cards import replace_markers
 from fangzha.library import load_library, read_sources, sort_key
-from fangzha.links import mark_external
+from fangzha.links import checklist_boxes, mark_external
 from fangzha.mkdocs_glue import docs_prefix, state, stop_on
 from fangzha.search import KIND_BOOST, alias_tags
 
@@ -116,5 +116,5 @@ def _page_of(item):
 
 
 def on_page_content(html, page, config, files):
-    """Mark links to other sites so print can write out their address and they open safely."""
-    return mark_external(html, config.site_url)
+    """Mark links to other sites; draw checklist boxes instead of unlabelled disabled inputs."""
+    return checklist_boxes(mark_external(html, config.site_url))

@@ -29,3 +29,20 @@ def mark_external(html: str, site_url: str | None) -> str:
         return f"<a{attrs}>"
 
     return _ANCHOR.sub(mark, html)
+
+
+_TASK_BOX = re.compile(
+    r'<input type="checkbox" disabled(?:="disabled")?( checked(?:="checked")?)?\s*/?>'
+)
+
+
+def checklist_boxes(html: str) -> str:
+    """Turn a task list's disabled checkboxes into drawn boxes.
+
+    The red-flag lists are for ticking on paper; a disabled, unlabelled form control helps
+    nobody on screen and is reported by accessibility checkers.
+    """
+    return _TASK_BOX.sub(
+        lambda m: f'<span class="fz-check" aria-hidden="true">{"☑" if m.group(1) else "☐"}</span>',
+        html,
+    )

@@ -1,0 +1,94 @@
+/*
+ * 防诈课堂 长辈模式 and font size: remembered on this device, applied to every page.
+ *
+ * The saved state is applied before the page paints by a tiny inline script in <head>;
+ * this file wires up the controls. Plain ES2017, event delegation so that it keeps
+ * working across Material's instant navigation.
+ */
+(function () {
+  "use strict";
+
+  var ELDER_KEY = "fangzha:elder";
+  var FONT_KEY = "fangzha:font";
+  var root = document.documentElement;
+
+  function store(key, value) {
+    try {
+      if (value === null) window.localStorage.removeItem(key);
+      else window.localStorage.setItem(key, value);
+    } catch (e) {
+      /* storage unavailable: the setting lasts for this page only */
+    }
+  }
+
+  function elderOn() {
+    return root.getAttribute("data-elder") === "on";
+  }
+
+  function fontStep() {
+    return root.getAttribute("data-font-step") || "0";
+  }
+
+  function announce(text) {
+    var status = document.querySelector("[data-read-status]");
+    if (status) status.textContent = text;
+  }
+
+  /* Material's menu and search buttons are <label>s, which a keyboard cannot reach or
+     press: make them focusable and let Enter and Space press them. */
+  function keyboardLabels() {
+    Array.prototype.forEach.call(document.querySelectorAll("label.md-header__button[for]"), function (label) {
+      if (label.hasAttribute("tabindex")) return;
+      label.setAttribute("tabindex", "0");
+      label.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          label.click();
+        }
+      });
+    });
+  }
+
+  /* Reflect the current state in every control's aria-pressed. */
+  function sync() {
+    keyboardLabels();
+    var on = elderOn();
+    Array.prototype.forEach.call(document.querySelectorAll("[data-elder-toggle]"), function (button) {
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      button.setAttribute("title", on ? "关闭长辈模式" : "长辈模式：字大、按钮大、页面简单");
+    });
+    var step = fontStep();
+    Array.prototype.forEach.call(document.querySelectorAll("button[data-font-step]"), function (button) {
+      button.setAttribute("aria-pressed", button.getAttribute("data-font-step") === step ? "true" : "false");
+    });
+  }
+
+  function setElder(on) {
+    if (on) root.setAttribute("data-elder", "on");
+    else root.removeAttribute("data-elder");
+    store(ELDER_KEY, on ? "on" : null);
+    sync();
+    announce(on ? "已打开长辈模式" : "已关闭长辈模式");
+  }
+
+  function setFont(step) {
+    if (step === "0") root.removeAttribute("data-font-step");
+    else root.setAttribute("data-font-step", step);
+    store(FONT_KEY, step === "0" ? null : step);
+    sync();
+    announce("字号已调整");
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest ? event.target.closest("[data-elder-toggle], button[data-font-step]") : null;
+    if (!target) return;
+    if (target.hasAttribute("data-elder-toggle")) setElder(!elderOn());
+    else setFont(target.getAttribute("data-font-step"));
+  });
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(sync);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", sync);
+  else sync();
+})();
