@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from fangzha import templating
 from fangzha.mkdocs_glue import log, state
 from fangzha.model import AUDIENCES
 from fangzha.print_pack import (
     PACK_DIR,
     PIECE_FORMATS,
+    fill_pack,
     index_markdown,
     pack_markdown,
     pack_uri,
@@ -19,7 +20,6 @@ from fangzha.print_pack import (
     prepare_handout,
 )
 from fangzha.qr import absolute_url, qr_svg, readable
-from fangzha.quiz_site import derived_body
 
 _QR_LINK = re.compile(r'<a\b(?=[^>]*\bclass="[^"]*\bfz-qr\b)([^>]*)>(.*?)</a>', re.S)
 _HREF = re.compile(r'\bhref="([^"]*)"')
@@ -39,39 +39,25 @@ def on_files(files, config):
     """Generate one print pack per audience, and the page that lists them."""
     site = state(config)
     library = site["library"]
-    context = site["context"]
-    worksheets = {}
-    for src_uri, quiz_pages in site["quizzes"].items():
-        if library.pages[src_uri].kind == "quiz":
-            worksheets[src_uri] = derived_body(
-                quiz_pages[0], "worksheet", config.extra["org"]["name"]
-            )
-
-    def body_of(page):
-        body = page.body
-        if templating.uses_settings(body):
-            local = dict(context)
-            if page.meta.get("issued"):
-                local["issued"] = templating.chinese_date(page.meta["issued"])
-            body = templating.render(body, local)
-        if page.kind == "handout":
-            body = prepare_handout(body, page.meta["format"])
-        return body
-
+    worksheets = {
+        src_uri: quiz_pages[0].worksheet_uri
+        for src_uri, quiz_pages in site["quizzes"].items()
+        if library.pages[src_uri].kind == "quiz"
+    }
     packs = {}
     site["packs"] = {}
+    site["pack_pieces"] = {}
+    site["piece_html"] = {}
     for audience in library_audiences(library):
-        pieces = pieces_for(audience, library, body_of, worksheets)
+        pieces = pieces_for(audience, library, worksheets)
         if not pieces:
             continue
         uri = pack_uri(audience)
-        files.append(
-            File.generated(
-                config, uri, content=pack_markdown(audience, pieces, config.extra["org"]["name"])
-            )
-        )
+        markdown = pack_markdown(audience, pieces, config.extra["org"]["name"])
+        files.append(File.generated(config, uri, content=markdown))
         packs[audience] = len(pieces)
         site["packs"][audience] = uri
+        site["pack_pieces"][uri] = {piece.source: piece for piece in pieces}
     if packs:
         index = f"{PACK_DIR}/index.md"
         files.append(File.generated(config, index, content=index_markdown(packs)))
@@ -121,6 +107,18 @@ def on_page_content(html, page, config, files):
         )
 
     html = _QR_LINK.sub(link_qr, html)
+    html = _page_qr(html, page, config)
+    state(config)["piece_html"][page.file.src_uri] = html
+    return html
+
+
+def _page_qr(html, page, config):
+    """Add the printed QR code back to the live page (a worksheet's leads to its quiz)."""
+    site_url = config.site_url or ""
+    page_url = page.url
+    derived = state(config).get("derived", {}).get(page.file.src_uri)
+    if derived and derived[1] == "worksheet":
+        page_url = state(config)["files"][derived[0]]
     lib = state(config)["library"].pages.get(page.file.src_uri)
     has_own_codes = (
         lib is not None and lib.kind == "handout" and lib.meta["format"] in PIECE_FORMATS
@@ -132,7 +130,10 @@ def on_page_content(html, page, config, files):
         return html
     org = config.extra["org"]
     template = config.theme.get_env().get_template("partials/fz-page-qr.html")
-    block = template.module.page_qr(qr_svg(target, label="本页网址的二维码"), readable(target), org)
+    label = "扫码在手机上答题" if derived and derived[1] == "worksheet" else "扫码在手机上阅读本页"
+    block = template.module.page_qr(
+        qr_svg(target, label="本页网址的二维码"), readable(target), org, label
+    )
     marker = '<div class="fz-receipt-block">'
     if marker in html:
         return html.replace(marker, block + marker, 1)
@@ -151,3 +152,15 @@ def on_page_context(context, page, config, nav):
         classes.append(f"fz-print-{page.meta['fangzha_print']}")
     context["fangzha_classes"] = " ".join(classes)
     return context
+
+
+def on_post_build(config):
+    """Fill each print pack with its pieces, as their own pages rendered them."""
+    site = state(config)
+    for uri, pieces in site.get("pack_pieces", {}).items():
+        url = site["files"][uri]
+        path = Path(config.site_dir) / (url + "index.html" if url.endswith("/") else url)
+        path.write_text(
+            fill_pack(path.read_text(encoding="utf-8"), pieces, site["piece_html"]),
+            encoding="utf-8",
+        )

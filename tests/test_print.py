@@ -288,3 +288,24 @@ def test_export_without_a_browser_says_how_to_get_one(tmp_path):
         "no Chromium browser found. Install one (Debian/Ubuntu: sudo apt install chromium"
         in done.stderr
     )
+
+
+@pytest.mark.browser
+def test_a_printed_worksheet_leads_back_to_the_quiz_to_take_it_on_a_phone(browser, published):
+    site, server = published
+    quiz = next(p for p in catalog_of(site)["pages"] if p["kind"] == "quiz")
+    data = print_pdf(browser, server.url + quiz["worksheet_url"])
+    assert decode_qr_codes(data, len(pdf_pages(data)) - 1) == [SITE_URL + quiz["url"]]
+    assert "扫码在手机上答题" in flat(pdf_pages(data)[-1])
+
+
+def test_print_packs_hold_each_piece_as_its_own_page_rendered_it(published):
+    site, _ = published
+    pack = (site / "print/parents/index.html").read_text(encoding="utf-8")
+    letter = (site / "letters/jiazhang/index.html").read_text(encoding="utf-8")
+    assert "data-pack-piece" not in pack
+    receipt = re.search(
+        r'<section aria-label="《致家长的一封信》回执".*?</section>', letter, re.S
+    ).group(0)
+    assert receipt in pack
+    assert pack.count('class="fz-pack-item') == pack.count('<h2 class="fz-pack__title">') >= 5

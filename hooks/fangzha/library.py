@@ -107,7 +107,7 @@ def parse_page(src_uri: str, text: str, where: str) -> tuple[ContentPage | None,
                 "with at least kind, title and summary",
             )
         ]
-    data, error = yamlfile.load(yaml_text)
+    data, key_lines, error = yamlfile.load_with_lines(yaml_text)
     if error:
         line = error.line + 1 if error.line is not None else 1
         return None, [Problem(where, line, f"front matter is not valid YAML: {error.message}")]
@@ -118,7 +118,7 @@ def parse_page(src_uri: str, text: str, where: str) -> tuple[ContentPage | None,
             )
         ]
     # Keys only: a missing field has no line of its own, and the file is short.
-    lines = {path: line + 1 for path, line in yamlfile.key_lines(yaml_text).items() if path}
+    lines = {path: line + 1 for path, line in key_lines.items() if path}
 
     kind_name = data.get("kind")
     if kind_name not in KINDS:

@@ -40,6 +40,14 @@ def state(config) -> dict:
 
 def docs_prefix(config) -> str:
     """How problems name the docs folder: relative to mkdocs.yml, as authors see it."""
+    cached = state(config).get("docs_prefix")
+    if cached:
+        return cached
+    state(config)["docs_prefix"] = _docs_prefix(config)
+    return state(config)["docs_prefix"]
+
+
+def _docs_prefix(config) -> str:
     docs = Path(config.docs_dir)
     base = Path(config.config_file_path or ".").resolve().parent
     try:

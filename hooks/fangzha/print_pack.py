@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import yaml
@@ -25,7 +25,7 @@ class Piece:
 
     kind: str  # letter | handout | worksheet
     page: ContentPage
-    markdown: str  # the Markdown to print, settings already filled in
+    source: str  # the page whose rendered content is printed (a worksheet's own page)
 
 
 def printable(library: Library) -> list[ContentPage]:
@@ -38,17 +38,12 @@ def pack_uri(audience: str) -> str:
     return f"{PACK_DIR}/{audience}.md"
 
 
-def pieces_for(
-    audience: str,
-    library: Library,
-    body_of: Callable[[ContentPage], str],
-    worksheets: Mapping[str, str],
-) -> list[Piece]:
-    """The pieces of one audience's pack: its letters, then handouts, then quiz worksheets."""
-    out = []
-    for page in printable(library):
-        if audience in page.audiences:
-            out.append(Piece(page.kind, page, body_of(page)))
+def pieces_for(audience: str, library: Library, worksheets: Mapping[str, str]) -> list[Piece]:
+    """The pieces of one audience's pack: its letters, then handouts, then quiz worksheets.
+
+    ``worksheets`` maps a quiz page to its generated worksheet page.
+    """
+    out = [Piece(p.kind, p, p.src_uri) for p in printable(library) if audience in p.audiences]
     for page in library.of_kind("quiz"):
         if audience in page.audiences and page.src_uri in worksheets:
             out.append(Piece("worksheet", page, worksheets[page.src_uri]))
@@ -59,7 +54,11 @@ _LABEL = {"letter": "信件", "handout": "宣传品", "worksheet": "练习纸"}
 
 
 def pack_markdown(audience: str, pieces: list[Piece], org_name: str) -> str:
-    """The Markdown of one audience's print pack page."""
+    """The Markdown of one audience's print pack page.
+
+    Each piece is an empty placeholder: the build fills it with the piece's own rendered
+    page (see :func:`fill_pack`), so nothing is converted twice and print and screen agree.
+    """
     title = f"{AUDIENCES[audience]}打印包"
     meta = {
         "title": title,
@@ -81,21 +80,32 @@ def pack_markdown(audience: str, pieces: list[Piece], org_name: str) -> str:
         "</div>\n",
     ]
     for piece in pieces:
-        format_class = (
+        parts.append(
+            f'<div class="fz-pack-slot" data-pack-piece="{html.escape(piece.source)}"></div>\n'
+        )
+    return "\n".join(parts)
+
+
+_SLOT = re.compile(r'<div class="fz-pack-slot" data-pack-piece="([^"]+)"></div>')
+
+
+def fill_pack(page_html: str, pieces: Mapping[str, Piece], rendered: Mapping[str, str]) -> str:
+    """Put each piece's rendered content into its slot, under its title, on a sheet of its own."""
+
+    def fill(match: re.Match) -> str:
+        piece = pieces[html.unescape(match.group(1))]
+        handout = (
             f" fz-handout fz-handout--{piece.page.meta['format']}"
             if piece.kind == "handout"
             else ""
         )
-        qr = ""
-        if piece.kind != "handout":
-            label = "扫码在手机上答题" if piece.kind == "worksheet" else "扫码阅读网页版"
-            qr = f"\n[{label}：{piece.page.title}](../{piece.page.src_uri}){{ .fz-qr .fz-qr--page }}\n"
-        parts.append(
-            f'<div class="fz-pack-item fz-pack-item--{piece.kind}{format_class}" markdown>\n\n'
-            f'<h2 class="fz-pack__title">{html.escape(piece.page.title)}</h2>\n\n'
-            f"{piece.markdown.strip()}\n{qr}\n</div>\n"
+        return (
+            f'<div class="fz-pack-item fz-pack-item--{piece.kind}{handout}">'
+            f'<h2 class="fz-pack__title">{html.escape(piece.page.title)}</h2>'
+            f"{rendered[piece.source]}</div>"
         )
-    return "\n".join(parts)
+
+    return _SLOT.sub(fill, page_html)
 
 
 def index_markdown(packs: Mapping[str, int]) -> str:

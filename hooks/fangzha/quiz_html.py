@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
+from markdown.util import AtomicString
+
 from .quiz import KIND_LABELS, Question, Quiz, join_lines
 
 MODES = ("interactive", "worksheet", "answers")
@@ -31,9 +33,17 @@ def _paragraphs(parent: etree.Element, text: str, tag: str = "p", cls: str | Non
 def _sub(
     parent: etree.Element, tag: str, attrs: dict | None = None, text: str | None = None
 ) -> etree.Element:
+    """A child with fixed text: atomic, so Markdown's inline pass skips it."""
     el = etree.SubElement(parent, tag, attrs or {})
     if text is not None:
-        el.text = text
+        el.text = AtomicString(text)
+    return el
+
+
+def _authored(parent: etree.Element, tag: str, attrs: dict, text: str) -> etree.Element:
+    """A child with the author's text, left for Markdown's inline pass (links, emphasis)."""
+    el = etree.SubElement(parent, tag, attrs)
+    el.text = escape_text(text)
     return el
 
 
@@ -55,7 +65,7 @@ def render(
         else etree.Element("section", attrs)
     )
     head = _sub(root, "div", {"class": "fz-quiz__head"})
-    _sub(head, "p", {"class": "fz-quiz__title", "data-quiz-title": ""}, escape_text(quiz.title))
+    _authored(head, "p", {"class": "fz-quiz__title", "data-quiz-title": ""}, quiz.title)
     if mode == "worksheet":
         _worksheet_fields(head, len(quiz.questions))
     else:
@@ -100,7 +110,7 @@ def render(
         _sub(scoring, "p", {"class": "fz-quiz__scoring-title"}, "评分参考")
         for line in quiz.scoring.splitlines():
             if line.strip():
-                _sub(scoring, "p", {}, escape_text(line.strip()))
+                _authored(scoring, "p", {}, line.strip())
     return root
 
 
@@ -144,7 +154,7 @@ def _question(parent: etree.Element, quiz: Quiz, q: Question, mode: str) -> None
                 "☐" if q.kind == "multiple" else "○",
             )
             _sub(li, "span", {"class": "fz-option__letter"}, f"{letter}.")
-            _sub(li, "span", {"class": "fz-option__text"}, escape_text(option.text))
+            _authored(li, "span", {"class": "fz-option__text"}, option.text)
             continue
         label = _sub(li, "label", {"class": "fz-option__label"})
         control = {"type": input_type, "name": qid, "value": str(index)}
@@ -154,7 +164,7 @@ def _question(parent: etree.Element, quiz: Quiz, q: Question, mode: str) -> None
                 control["checked"] = "checked"
         _sub(label, "input", control)
         _sub(label, "span", {"class": "fz-option__letter"}, f"{letter}.")
-        _sub(label, "span", {"class": "fz-option__text"}, escape_text(option.text))
+        _authored(label, "span", {"class": "fz-option__text"}, option.text)
         if mode == "answers" and option.correct:
             _sub(label, "span", {"class": "fz-option__mark"}, "✔ 正确答案")
     if mode == "worksheet":
@@ -188,4 +198,4 @@ def _question(parent: etree.Element, quiz: Quiz, q: Question, mode: str) -> None
     _sub(answer, "p", {"class": "fz-answer__key"}, f"正确答案：{letters}")
     _paragraphs(answer, q.explanation, cls="fz-answer__why")
     if q.see:
-        _sub(answer, "p", {"class": "fz-answer__see"}, escape_text("参见：" + q.see))
+        _authored(answer, "p", {"class": "fz-answer__see"}, "参见：" + q.see)

@@ -27,6 +27,10 @@ def key_lines(text: str) -> dict[tuple, int]:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
         return {}
+    return _node_lines(root)
+
+
+def _node_lines(root: Any) -> dict[tuple, int]:
     lines: dict[tuple, int] = {}
 
     def walk(node: Any, path: tuple) -> None:
@@ -50,14 +54,25 @@ def key_lines(text: str) -> dict[tuple, int]:
 
 def load(text: str) -> tuple[Any, YamlError | None]:
     """Parse YAML safely; on failure return the error with its line instead of raising."""
+    data, _, error = load_with_lines(text)
+    return data, error
+
+
+def load_with_lines(text: str) -> tuple[Any, dict[tuple, int], YamlError | None]:
+    """Parse YAML once; return the data, the line of every key path, or the error."""
+    loader = yaml.SafeLoader(text)
     try:
-        return yaml.safe_load(text), None
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         context = getattr(exc, "context", None)
         message = f"{context}: {problem}" if context else problem
-        return None, YamlError(mark.line + 1 if mark else None, message)
+        return None, {}, YamlError(mark.line + 1 if mark else None, message)
+    finally:
+        loader.dispose()
+    return data, _node_lines(node), None
 
 
 def line_of(lines: dict[tuple, int], path: tuple) -> int | None:
