@@ -29,6 +29,9 @@ def on_files(files, config):
     return files
 
 
+NAV_SECTION_LIMIT = 60
+
+
 def on_nav(nav, config, files):
     """Name sections after their index page and sort by each page's ``order``."""
     library = state(config)["library"]
@@ -48,6 +51,10 @@ def on_nav(nav, config, files):
                     item.title = lib.title
                 visit(item.children)
                 item.children.sort(key=key)
+                # Every page renders the open section's links: past NAV_SECTION_LIMIT pages
+                # that would grow the build quadratically. The index page's cards list them all.
+                if index and len(item.children) > NAV_SECTION_LIMIT:
+                    item.children = [index]
         items.sort(key=key)
 
     visit(nav.items)

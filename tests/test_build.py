@@ -129,3 +129,19 @@ def test_external_links_are_marked_and_open_safely():
         '<a href="https://www.gov.cn/" class="fz-external" rel="noopener noreferrer">政府网</a> '
         '<a href="../scams/">内部</a> <a class="x" href="https://site.cn/a/">本站</a>'
     )
+
+
+def test_a_large_section_lists_its_pages_by_cards_not_in_every_pages_navigation(tmp_path):
+    from benchmarks.synthetic import add_scam_pages
+
+    from util import build, copy_project
+
+    project = copy_project(tmp_path / "p")
+    add_scam_pages(project, 70)
+    result = build(project)
+    assert result.returncode == 0, result.output
+    page = (result.site / "scams/shuadan/index.html").read_text(encoding="utf-8")
+    nav = page[page.index("md-nav--primary") : page.index("md-sidebar--secondary")]
+    assert "合成诈骗类型第70号" not in nav and "常见诈骗类型" in nav
+    index = (result.site / "scams/index.html").read_text(encoding="utf-8")
+    assert index.count("合成诈骗类型第") >= 70

@@ -24,7 +24,7 @@ def test_ci_runs_the_readme_build_and_test_commands():
     assert block_after("<!-- ci:build -->") == (
         "python3 -m venv .venv && .venv/bin/pip install -e . && .venv/bin/mkdocs build"
     )
-    assert block_after("<!-- ci:test -->").endswith(".venv/bin/pytest")
+    assert block_after("<!-- ci:test -->").endswith("npm ci --omit=optional && .venv/bin/pytest")
 
 
 def test_english_section_shows_the_same_commands():

@@ -225,3 +225,17 @@ def test_the_built_worker_carries_the_fix(built_site):
         encoding="utf-8"
     )
     assert "o<=t.length" in worker and '" "+[...fe(' in worker
+
+
+@pytest.mark.browser
+def test_the_search_index_loads_only_when_the_reader_opens_search(page, server, watch):
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(server.url + "scams/shuadan/", wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert not [u for u in requested if "search_index.json" in u or "/workers/search." in u]
+    top = top_pages  # the real search box, as a reader uses it
+    page.locator("label[for=__search]").first.click()
+    assert top(page, "杀猪盘")[0] == "scams/hunlian/"
+    assert [u for u in requested if "search_index.json" in u]
+    watch.assert_clean()

@@ -99,10 +99,16 @@ def fill_pack(page_html: str, pieces: Mapping[str, Piece], rendered: Mapping[str
             if piece.kind == "handout"
             else ""
         )
+        # Several pieces may share heading ids (本周请您做这几件事): keep ids unique per pack.
+        prefix = f"{piece.kind}-{piece.page.slug}-"
+        content = re.sub(
+            r'\bid="([^"]+)"', lambda m: f'id="{prefix}{m.group(1)}"', rendered[piece.source]
+        )
+        content = re.sub(r'\bhref="#([^"]+)"', lambda m: f'href="#{prefix}{m.group(1)}"', content)
         return (
             f'<div class="fz-pack-item fz-pack-item--{piece.kind}{handout}">'
             f'<h2 class="fz-pack__title">{html.escape(piece.page.title)}</h2>'
-            f"{rendered[piece.source]}</div>"
+            f"{content}</div>"
         )
 
     return _SLOT.sub(fill, page_html)

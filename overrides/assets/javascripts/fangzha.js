@@ -1,12 +1,42 @@
 /*
- * 防诈课堂 长辈模式 and font size: remembered on this device, applied to every page.
+ * 防诈课堂 core script, on every page: 长辈模式 and font size (remembered on this device), and
+ * loading the quiz player and read-aloud only on pages that can use them.
  *
- * The saved state is applied before the page paints by a tiny inline script in <head>;
- * this file wires up the controls. Plain ES2017, event delegation so that it keeps
- * working across Material's instant navigation.
+ * The saved mode and size are applied before the page paints by a tiny inline script in
+ * <head>; this file wires up the controls. Plain ES2017, with event delegation so that it
+ * keeps working across Material's instant navigation.
  */
 (function () {
   "use strict";
+
+  /* -- scripts a page may need, loaded once, from next to this file -------------------- */
+  var here = document.currentScript ? document.currentScript.src : "";
+  var loaded = {};
+
+  function load(name) {
+    if (loaded[name] || !here) return;
+    loaded[name] = true;
+    var script = document.createElement("script");
+    script.src = new URL(name, here).href;
+    document.body.appendChild(script);
+  }
+
+  function hasChineseVoice() {
+    var synth = window.speechSynthesis;
+    if (!synth || typeof window.SpeechSynthesisUtterance !== "function") return false;
+    return (synth.getVoices() || []).some(function (voice) {
+      return /^zh/i.test(voice.lang);
+    });
+  }
+
+  function loadWhatThePageNeeds() {
+    if (document.querySelector('[data-quiz][data-mode="interactive"]')) load("quiz.js");
+    if (document.querySelector("[data-read-aloud]") && hasChineseVoice()) load("read-aloud.js");
+  }
+
+  if (window.speechSynthesis && window.speechSynthesis.addEventListener) {
+    window.speechSynthesis.addEventListener("voiceschanged", loadWhatThePageNeeds);
+  }
 
   var ELDER_KEY = "fangzha:elder";
   var FONT_KEY = "fangzha:font";
@@ -51,6 +81,7 @@
 
   /* Reflect the current state in every control's aria-pressed. */
   function sync() {
+    loadWhatThePageNeeds();
     keyboardLabels();
     var on = elderOn();
     Array.prototype.forEach.call(document.querySelectorAll("[data-elder-toggle]"), function (button) {
