@@ -14,19 +14,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from fangzha.export import CHROMIUM_FLAGS as EXPORT_FLAGS
 from util import ROOT, build, copy_project, edit
 
 CHROMIUM_ENV = "FANGZHA_CHROMIUM"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+# The flags the export command uses: the tests drive Chromium the same way.
+CHROMIUM_FLAGS = [*EXPORT_FLAGS, "--disable-quic"]
 
 
 @pytest.fixture(scope="session")

@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 import re
-import shutil
+import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-PARTS = ("mkdocs.yml", "mkdocs.offline.yml", "docs", "hooks", "overrides")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/
+
+from util import ROOT, copy_project  # noqa: E402
+
+__all__ = ["ROOT", "add_scam_pages", "copy_project", "plain_material_config"]
+
 TEMPLATE = ROOT / "docs/scams/shuadan.md"
-
-
-def copy_project(target: Path) -> Path:
-    """A fresh copy of everything a build reads."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, target / part)
-    return target
 
 
 def add_scam_pages(project: Path, count: int) -> None:
