@@ -52,12 +52,6 @@ def _node_lines(root: Any) -> dict[tuple, int]:
     return lines
 
 
-def load(text: str) -> tuple[Any, YamlError | None]:
-    """Parse YAML safely; on failure return the error with its line instead of raising."""
-    data, _, error = load_with_lines(text)
-    return data, error
-
-
 def load_with_lines(text: str) -> tuple[Any, dict[tuple, int], YamlError | None]:
     """Parse YAML once; return the data, the line of every key path, or the error."""
     loader = yaml.SafeLoader(text)
