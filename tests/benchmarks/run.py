@@ -466,7 +466,8 @@ def table(results: dict) -> str:
     rows.append(
         f"| page open to first search result (Chromium) | {q['first_result_s'] * 1000:.0f} ms | | |"
     )
-    rows.append(f"| PDF export | {e['per_pdf_s']:.2f} s per PDF ({e['pdfs']} PDFs) | | |")
+    if e:
+        rows.append(f"| PDF export | {e['per_pdf_s']:.2f} s per PDF ({e['pdfs']} PDFs) | | |")
     if results.get("lighthouse"):
         for kind, scores in results["lighthouse"].items():
             rows.append(
@@ -505,7 +506,14 @@ def main() -> int:
     parser.add_argument("--sizes", default="100,500,2000", help="synthetic scam pages to add")
     parser.add_argument("--update-readme", action="store_true")
     parser.add_argument("--growth-only", action="store_true", help="only the growth measurement")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="one quick round of everything, budgets reported but not enforced (the test suite runs this)",
+    )
     args = parser.parse_args()
+    if args.smoke:
+        args.rounds, args.sizes, args.update_readme = 1, "5,10", False
     sizes = [int(s) for s in args.sizes.split(",")]
     results = {"date": dt.date.today().isoformat(), "machine": machine(), "rounds": args.rounds}
     began = time.perf_counter()
@@ -520,7 +528,7 @@ def main() -> int:
         project = copy_project(work / "project")
         plain_material_config(project)
         results["build"] = bench_builds(project, args.rounds)
-        results["serve"] = bench_serve(project, max(3, args.rounds // 2))
+        results["serve"] = bench_serve(project, 1 if args.smoke else max(3, args.rounds // 2))
         results["growth"] = bench_growth(sizes, work)
         published = copy_project(work / "published")
         text = (published / "mkdocs.yml").read_text(encoding="utf-8")
@@ -537,16 +545,17 @@ def main() -> int:
                 results["transfer"] = bench_transfer(nginx, browser)
                 results["search"] = bench_search(nginx, browser, site, args.rounds)
                 browser.close()
-            results["lighthouse"] = bench_lighthouse(
-                nginx,
+            chromium = (
                 os.environ.get("FANGZHA_CHROMIUM")
                 or shutil.which("chromium")
-                or "/usr/bin/chromium",
+                or "/usr/bin/chromium"
             )
+            results["lighthouse"] = None if args.smoke else bench_lighthouse(nginx, chromium)
         finally:
             nginx.close()
-        results["export"] = bench_export(site, work)
-        results["html"] = html_validity(site)
+        # The smoke round leaves out the two slow ones; the test suite covers both directly.
+        results["export"] = None if args.smoke else bench_export(site, work)
+        results["html"] = None if args.smoke else html_validity(site)
     results["broken"] = check_budgets(results)
     report = table(results)
     log("\n" + report)
