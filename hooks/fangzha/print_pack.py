@@ -191,10 +191,22 @@ def wrap_pieces(markdown: str) -> str:
     return "\n".join(out)
 
 
+def wrap_intro(markdown: str) -> str:
+    """Mark the text before the first section as the on-screen introduction (not printed)."""
+    first = _H2.search(markdown)
+    if not first or not markdown[: first.start()].strip():
+        return markdown
+    intro = markdown[: first.start()].strip()
+    return (
+        f'<div class="fz-handout-intro" markdown>\n\n{intro}\n\n</div>\n\n'
+        + markdown[first.start() :]
+    )
+
+
 def prepare_handout(markdown: str, handout_format: str) -> str:
     """The Markdown steps a handout's format needs before rendering."""
-    if handout_format == "slogans":
-        return slogans_table(markdown)
     if handout_format in PIECE_FORMATS:
         return wrap_pieces(markdown)
-    return markdown
+    if handout_format == "slogans":
+        markdown = slogans_table(markdown)
+    return wrap_intro(markdown)
