@@ -70,7 +70,12 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     where = f"{docs_prefix(config)}/{page.file.src_uri}"
     markdown, problems = replace_markers(
-        markdown, library, library.markers.get(lib.src_uri, []), lib.src_uri, where
+        markdown,
+        library,
+        library.markers.get(lib.src_uri, []),
+        lib.src_uri,
+        where,
+        site.get("quiz_list"),
     )
     if templating.uses_settings(markdown):
         context = dict(site["context"])

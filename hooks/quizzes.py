@@ -16,6 +16,15 @@ def on_files(files, config):
     found, problems = collect(library, pages, where=docs_prefix(config))
     stop_on(problems, "the quizzes")
     site["quizzes"] = found
+    # (id, title, questions) of each quiz page, for the completion-card check form.
+    site["quiz_list"] = [
+        (
+            found[page.src_uri][0].quiz.quiz_id,
+            page.title,
+            len(found[page.src_uri][0].quiz.questions),
+        )
+        for page in library.of_kind("quiz")
+    ]
     site["derived"] = {}
     for src_uri, quiz_pages in found.items():
         if library.pages[src_uri].kind != "quiz":

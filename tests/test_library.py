@@ -173,7 +173,7 @@ def test_load_library_reports_all_pages_problems_in_one_pass():
         in text
     )
     assert (
-        "docs/c.md:9: unknown marker 'fangzha:cardz'; expected one of: fangzha:cards, fangzha:audiences"
+        "docs/c.md:9: unknown marker 'fangzha:cardz'; expected one of: fangzha:cards, fangzha:audiences, fangzha:card-check"
         in text
     )
 

@@ -251,6 +251,21 @@ def test_completion_card_shows_score_date_org_and_check_code(page, server, catal
     # Name and class stay on the card only: nothing about them is stored on the device.
     stored = page.evaluate("JSON.stringify(Object.assign({}, localStorage))")
     assert "小明" not in stored and "三年级二班" not in stored
+    # The teacher checks the card on the quizzes page, on their own device.
+    code = card.locator("[data-quiz-code]").inner_text()
+    page.goto(server.url + "quizzes/")
+    form = page.locator("[data-card-check]")
+    form.locator("select").select_option(entry["quiz_id"])
+    form.get_by_label("答对题数").fill(str(total))
+    form.get_by_label("卡片上的日期").fill(day)
+    form.get_by_label("校验码").fill(code.lower())
+    form.get_by_role("button", name="核对").click()
+    assert form.locator("[data-card-check-result]").inner_text().startswith("✔ 相符")
+    form.get_by_label("答对题数").fill(str(total - 1))
+    form.get_by_role("button", name="核对").click()
+    assert form.locator("[data-card-check-result]").inner_text().startswith("✘ 不相符")
+    page.go_back()
+    page.goto(server.url + entry["url"])
     # Retry clears the answers, the result and the stored progress.
     page.get_by_role("button", name="再做一遍").click()
     assert page.locator("[data-quiz-result]").is_hidden()

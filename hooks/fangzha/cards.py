@@ -8,6 +8,7 @@ from .library import Library
 from .markers import Marker
 from .model import AUDIENCE_ENTRY, AUDIENCES, KINDS, LISTING_ORDER, ContentPage
 from .problems import Problem
+from .quiz_html import card_check_form
 
 
 def relative_link(target: str, current: str) -> str:
@@ -45,11 +46,22 @@ def card_list(pages: list[ContentPage], current: str) -> str:
 
 
 def render_marker(
-    library: Library, marker: Marker, current: str, where: str
+    library: Library, marker: Marker, current: str, where: str, quizzes: list | None = None
 ) -> tuple[str, list[Problem]]:
-    """Return the Markdown that replaces one marker, or the problem it has."""
+    """Return the Markdown that replaces one marker, or the problem it has.
+
+    ``quizzes`` lists (id, title, number of questions) for the card-check form.
+    """
     if marker.name == "audiences":
         return _audience_entries(library, current, where, marker.line)
+    if marker.name == "card-check":
+        if quizzes is not None and not quizzes:
+            return "", [
+                Problem(
+                    where, marker.line, "marker 'fangzha:card-check' needs at least one quiz page"
+                )
+            ]
+        return card_check_form(quizzes or []), []
     pages = select(library, marker.args)
     if not pages:
         wanted = " ".join(f'{k}="{v}"' for k, v in marker.args.items()) or "(no filter)"
@@ -72,12 +84,17 @@ def render_marker(
 
 
 def replace_markers(
-    body: str, library: Library, markers: list[Marker], current: str, where: str
+    body: str,
+    library: Library,
+    markers: list[Marker],
+    current: str,
+    where: str,
+    quizzes: list | None = None,
 ) -> tuple[str, list[Problem]]:
     """Replace every marker of a page; collect problems instead of stopping at the first."""
     problems = []
     for marker in markers:
-        markdown, found = render_marker(library, marker, current, where)
+        markdown, found = render_marker(library, marker, current, where, quizzes)
         problems.extend(found)
         body = body.replace(marker.text, markdown, 1)
     return body, problems

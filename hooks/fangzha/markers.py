@@ -27,6 +27,8 @@ MARKERS: dict[str, dict[str, s.Check]] = {
     },
     # The home page's "我是学生 / 我是家长 …" entry points.
     "audiences": {},
+    # A form for teachers to check a completion card's code, on this device.
+    "card-check": {},
 }
 
 

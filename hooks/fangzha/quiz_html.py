@@ -199,3 +199,48 @@ def _question(parent: etree.Element, quiz: Quiz, q: Question, mode: str) -> None
     _paragraphs(answer, q.explanation, cls="fz-answer__why")
     if q.see:
         _authored(answer, "p", {"class": "fz-answer__see"}, "参见：" + q.see)
+
+
+def card_check_form(quizzes: list[tuple[str, str, int]]) -> str:
+    """The teacher's form to check a completion card: (quiz id, title, questions) for each quiz.
+
+    Everything happens in the browser; nothing is submitted anywhere.
+    """
+    form = etree.Element(
+        "form", {"class": "fz-card-check", "data-card-check": "", "action": "#", "novalidate": ""}
+    )
+    fields = _sub(form, "div", {"class": "fz-card-check__fields"})
+    _sub(fields, "label", {"for": "fz-check-quiz"}, "测验")
+    select = _sub(fields, "select", {"id": "fz-check-quiz", "name": "quiz"})
+    for quiz_id, title, total in quizzes:
+        _sub(
+            select,
+            "option",
+            {"value": quiz_id, "data-total": str(total)},
+            f"{title}（共 {total} 题）",
+        )
+    for name, label, attrs in (
+        ("score", "答对题数", {"inputmode": "numeric", "pattern": "[0-9]*", "maxlength": "3"}),
+        ("day", "卡片上的日期", {"type": "date"}),
+        (
+            "code",
+            "校验码",
+            {"maxlength": "6", "autocomplete": "off", "autocapitalize": "characters"},
+        ),
+    ):
+        _sub(fields, "label", {"for": f"fz-check-{name}"}, label)
+        _sub(fields, "input", {"id": f"fz-check-{name}", "name": name, "type": "text", **attrs})
+    _sub(form, "button", {"type": "submit", "class": "md-button md-button--primary"}, "核对")
+    _sub(
+        form,
+        "p",
+        {"class": "fz-card-check__result", "data-card-check-result": "", "aria-live": "polite"},
+        "",
+    )
+    _sub(
+        form,
+        "p",
+        {"class": "fz-card-check__note"},
+        "核对只在这台设备上进行，不会发送任何信息。校验码能发现随手改过的得分或日期，但不是防伪手段。",
+    )
+    return "\n" + etree.tostring(form, encoding="unicode", method="html") + "\n"

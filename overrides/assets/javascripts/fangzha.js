@@ -30,7 +30,7 @@
   }
 
   function loadWhatThePageNeeds() {
-    if (document.querySelector('[data-quiz][data-mode="interactive"]')) load("quiz.js");
+    if (document.querySelector('[data-quiz][data-mode="interactive"], [data-card-check]')) load("quiz.js");
     if (document.querySelector("[data-read-aloud]") && hasChineseVoice()) load("read-aloud.js");
   }
 

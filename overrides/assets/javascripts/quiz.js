@@ -471,8 +471,37 @@
     return y;
   }
 
+  /* -- the teacher's check of a completion card, on this device ---------------------------- */
+  function mountCardCheck(form) {
+    var result = form.querySelector("[data-card-check-result]");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var option = form.quiz.options[form.quiz.selectedIndex];
+      var total = Number(option.getAttribute("data-total"));
+      var score = Number(String(form.score.value).trim());
+      var day = String(form.day.value).trim();
+      var code = String(form.code.value).replace(/\s/g, "").toUpperCase();
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !(score >= 0 && score <= total) || code.length !== 6) {
+        result.textContent = "请填写卡片上的得分（0–" + total + "）、日期和 6 位校验码。";
+        result.className = "fz-card-check__result";
+        return;
+      }
+      var match = checkCode(option.value, score, total, day) === code;
+      result.textContent = match
+        ? "✔ 相符：校验码与这项测验、" + score + "/" + total + " 分和 " + day + " 这一天一致。"
+        : "✘ 不相符：得分、日期或测验与校验码对不上，请向学生核实。";
+      result.className = "fz-card-check__result " + (match ? "fz-card-check__result--match" : "fz-card-check__result--mismatch");
+    });
+  }
+
   /* -- mount on every page, including after Material's instant navigation -------------- */
   function mountAll() {
+    all(document, "[data-card-check]").forEach(function (form) {
+      if (!form.hasAttribute("data-card-check-mounted")) {
+        form.setAttribute("data-card-check-mounted", "");
+        mountCardCheck(form);
+      }
+    });
     all(document, '[data-quiz][data-mode="interactive"]').forEach(function (root) {
       if (!root.hasAttribute("data-quiz-mounted")) {
         root.setAttribute("data-quiz-mounted", "");
