@@ -6,8 +6,8 @@ from fangzha import templating
 from fangzha.cards import replace_markers
 from fangzha.library import load_library, read_sources, sort_key
 from fangzha.links import checklist_boxes, mark_external
-from fangzha.mkdocs_glue import docs_prefix, state, stop_on
-from fangzha.search import KIND_BOOST, alias_tags
+from fangzha.mkdocs_glue import docs_prefix, relink, state, stop_on
+from fangzha.search import KIND_BOOST, UNINDEXED_KINDS, alias_tags
 
 
 def on_files(files, config):
@@ -58,6 +58,7 @@ def on_nav(nav, config, files):
         items.sort(key=key)
 
     visit(nav.items)
+    relink(nav)
     return nav
 
 
@@ -97,6 +98,8 @@ def _search_fields(page, lib) -> None:
     search = page.meta.get("search")
     search = dict(search) if isinstance(search, dict) else {}
     search.setdefault("boost", KIND_BOOST[lib.kind])
+    if lib.kind in UNINDEXED_KINDS:
+        search.setdefault("exclude", True)
     page.meta["search"] = search
     tags = alias_tags(lib.aliases, lib.title, jieba.cut, _traditional())
     if tags:

@@ -8,10 +8,12 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from fangzha.mkdocs_glue import log, state
-from fangzha.model import AUDIENCES
+from fangzha.model import BANDS
 from fangzha.print_pack import (
+    PACK_AUDIENCES,
     PACK_DIR,
     PIECE_FORMATS,
+    band_pieces,
     fill_pack,
     index_markdown,
     pack_markdown,
@@ -36,7 +38,7 @@ def on_config(config):
 
 
 def on_files(files, config):
-    """Generate one print pack per audience, and the page that lists them."""
+    """Generate one print pack per audience and per students' age band, and the page listing them."""
     site = state(config)
     library = site["library"]
     worksheets = {
@@ -48,15 +50,16 @@ def on_files(files, config):
     site["packs"] = {}
     site["pack_pieces"] = {}
     site["piece_html"] = {}
-    for audience in library_audiences(library):
-        pieces = pieces_for(audience, library, worksheets)
+    groups = [(band, band_pieces(band, library, worksheets)) for band in BANDS]
+    groups += [(a, pieces_for(a, library, worksheets)) for a in library_audiences(library)]
+    for group, pieces in groups:
         if not pieces:
             continue
-        uri = pack_uri(audience)
-        markdown = pack_markdown(audience, pieces, config.extra["org"]["name"])
+        uri = pack_uri(group)
+        markdown = pack_markdown(group, pieces, config.extra["org"]["name"])
         files.append(File.generated(config, uri, content=markdown))
-        packs[audience] = len(pieces)
-        site["packs"][audience] = uri
+        packs[group] = len(pieces)
+        site["packs"][group] = uri
         site["pack_pieces"][uri] = {piece.source: piece for piece in pieces}
     if packs:
         index = f"{PACK_DIR}/index.md"
@@ -66,8 +69,8 @@ def on_files(files, config):
 
 
 def library_audiences(library):
-    """Audiences that at least one page is for, in the fixed order."""
-    return [a for a in AUDIENCES if any(a in p.audiences for p in library.pages.values())]
+    """Audiences (other than students, who have band packs) that at least one page is for."""
+    return [a for a in PACK_AUDIENCES if any(a in p.audiences for p in library.pages.values())]
 
 
 def on_nav(nav, config, files):
@@ -123,7 +126,7 @@ def _page_qr(html, page, config):
     has_own_codes = (
         lib is not None and lib.kind == "handout" and lib.meta["format"] in PIECE_FORMATS
     )
-    if page.meta.get("fangzha_print") == "pack" or has_own_codes:
+    if page.meta.get("fangzha_print") in ("pack", "slides") or has_own_codes:
         return html
     target = absolute_url(site_url, page_url)
     if not target:
@@ -161,6 +164,8 @@ def on_post_build(config):
         url = site["files"][uri]
         path = Path(config.site_dir) / (url + "index.html" if url.endswith("/") else url)
         path.write_text(
-            fill_pack(path.read_text(encoding="utf-8"), pieces, site["piece_html"]),
+            fill_pack(
+                path.read_text(encoding="utf-8"), pieces, site["piece_html"], site["files"], url
+            ),
             encoding="utf-8",
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File
 
-from fangzha.mkdocs_glue import docs_prefix, log, state, stop_on
+from fangzha.mkdocs_glue import docs_prefix, drop_pages, log, state, stop_on
 from fangzha.quiz_site import MIN_QUESTIONS_PER_SCAM, collect, coverage, derived_markdown
 
 
@@ -43,17 +43,7 @@ def on_files(files, config):
 
 def on_nav(nav, config, files):
     """Keep the generated printable pages out of the navigation (quiz pages link to them)."""
-    derived = state(config)["derived"]
-
-    def prune(items):
-        kept = [i for i in items if not (i.is_page and i.file.src_uri in derived)]
-        for item in kept:
-            if item.is_section:
-                item.children = prune(item.children)
-        return kept
-
-    nav.items = prune(nav.items)
-    nav.pages = [p for p in nav.pages if p.file.src_uri not in derived]
+    drop_pages(nav, set(state(config)["derived"]))
     return nav
 
 

@@ -22,6 +22,11 @@ CHROMIUM_ENV = "FANGZHA_CHROMIUM"
 CHROMIUM_FLAGS = [*EXPORT_FLAGS, "--disable-quic"]
 
 
+def pytest_collection_modifyitems(config, items):
+    """Start the long real-time tests first: the rest of the suite runs beside them."""
+    items.sort(key=lambda item: item.get_closest_marker("soak") is None)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real site, built strictly once per test session."""

@@ -21,6 +21,13 @@ PAGES = {
     "audience": "audiences/elderly/",
     "worksheet": "quizzes/jiazhang-worksheet/",
     "pack": "print/parents/",
+    "lesson": "lessons/banhui-xiaoxue-4-6/",
+    "slides": "lessons/banhui-xiaoxue-4-6-slides/",
+    "script": "scripts/guangbo-1/",
+    "screen": "handouts/dapin/",
+    "band": "audiences/students/xiaoxue-1-3/",
+    "band pack": "print/primary-upper/",
+    "sheet": "handouts/qianming/",
 }
 TARGETS = (
     "button:not([hidden]), .md-header__button, [data-elder-toggle], .fz-option__label, "

@@ -97,7 +97,7 @@ def test_broken_front_matter_reports_every_page_in_one_run(project):
     shuadan, gongjianfa, students = (
         docs / "scams/shuadan.md",
         docs / "scams/gongjianfa.md",
-        docs / "audiences/students.md",
+        docs / "audiences/students/index.md",
     )
     bad_yaml_line = line_of(shuadan, "summary:")
     edit(shuadan, "summary: “动动手指", "summary: [“动动手指")
@@ -108,12 +108,12 @@ def test_broken_front_matter_reports_every_page_in_one_run(project):
     assert_stopped(
         result,
         [
-            "docs/audiences/students.md: field 'title': missing; expected text of at most 40 characters",
+            "docs/audiences/students/index.md: field 'title': missing; expected text of at most 40 characters",
             "docs/scams/gongjianfa.md: field 'category': missing; expected one of: 刷单返利, 虚假网络投资理财, "
             "虚假网络贷款与虚假征信, 冒充电商物流客服, 冒充公检法及政府机关, 虚假购物服务, 冒充领导熟人, "
             "网络游戏产品虚假交易, 网络婚恋交友, 机票退改签, 其他常见类型",
             f"docs/scams/gongjianfa.md:{typo_line}: field 'categroy': unknown key (did you mean 'category'?); "
-            "expected one of: kind, title, summary, order, hide, search, audiences, aliases, reviewed, category, sources",
+            "expected one of: kind, title, summary, order, hide, search, audiences, aliases, reviewed, min_band, bands, category, sources",
             f"docs/scams/shuadan.md:{bad_yaml_line + 1}: front matter is not valid YAML: while parsing a flow "
             "sequence: expected ',' or ']', but got ':'",
         ],

@@ -28,6 +28,7 @@ kind: scam
 title: 刷单返利诈骗
 summary: 一句话。
 audiences: [students, parents]
+bands: [primary_upper, junior]
 category: 刷单返利
 aliases: [刷单, 点赞赚钱]
 reviewed: 2026-01-02
@@ -58,9 +59,9 @@ def test_malformed_yaml_names_the_file_line():
 def test_unknown_field_is_a_typo_with_suggestion_and_line():
     found = messages(scam(GOOD + "audience: [students]\n"))
     assert found == [
-        "docs/scams/shuadan.md:9: field 'audience': unknown key (did you mean 'audiences'?); "
+        "docs/scams/shuadan.md:10: field 'audience': unknown key (did you mean 'audiences'?); "
         "expected one of: kind, title, summary, order, hide, search, audiences, aliases, reviewed, "
-        "category, sources"
+        "min_band, bands, category, sources"
     ]
 
 
@@ -90,7 +91,7 @@ def test_wrong_type_and_bad_audience_are_both_reported():
 def test_unknown_kind_lists_the_kinds():
     assert messages("---\nkind: poster\ntitle: x\n---\n") == [
         "docs/scams/shuadan.md:2: field 'kind': found kind 'poster', expected one of: home, index, "
-        "audience, scam, quiz, letter, handout, lesson, guide"
+        "audience, scam, quiz, letter, handout, lesson, script, screen, guide"
     ]
 
 
@@ -110,11 +111,11 @@ def test_unclosed_front_matter_is_reported():
 def test_future_review_date_and_impossible_date():
     future = (dt.date.today() + dt.timedelta(days=30)).isoformat()
     assert messages(scam(GOOD.replace("2026-01-02", future))) == [
-        f"docs/scams/shuadan.md:8: field 'reviewed': found the date {future}, expected a date "
+        f"docs/scams/shuadan.md:9: field 'reviewed': found the date {future}, expected a date "
         "written YYYY-MM-DD that is not in the future"
     ]
     assert messages(scam(GOOD.replace("2026-01-02", "'2026-02-30'"))) == [
-        "docs/scams/shuadan.md:8: field 'reviewed': found '2026-02-30', which is not a real date, "
+        "docs/scams/shuadan.md:9: field 'reviewed': found '2026-02-30', which is not a real date, "
         "expected a date written YYYY-MM-DD"
     ]
 
@@ -160,8 +161,8 @@ def test_load_library_reports_all_pages_problems_in_one_pass():
         ("b.md", "---\nkind: scam\n---\n"),
         (
             "c.md",
-            "---\nkind: guide\ntitle: 乙\nsummary: s\naudiences: [students]\nreviewed: 2026-01-01\n"
-            "---\n{{ org.nam }}\n<!-- fangzha:cardz -->\n",
+            "---\nkind: guide\ntitle: 乙\nsummary: s\naudiences: [students]\nbands: [junior]\n"
+            "reviewed: 2026-01-01\n---\n{{ org.nam }}\n<!-- fangzha:cardz -->\n",
         ),
     ]
     library, found = load_library(sources, context={"org": {"name": "x"}})
@@ -169,11 +170,11 @@ def test_load_library_reports_all_pages_problems_in_one_pass():
     assert "a.md" in library.pages
     assert any(t.startswith("docs/b.md: field 'title': missing") for t in text)
     assert (
-        "docs/c.md:8: unknown setting 'org.nam' (did you mean 'org.name'?); available: org.name"
+        "docs/c.md:9: unknown setting 'org.nam' (did you mean 'org.name'?); available: org.name"
         in text
     )
     assert (
-        "docs/c.md:9: unknown marker 'fangzha:cardz'; expected one of: fangzha:cards, fangzha:audiences, fangzha:card-check"
+        "docs/c.md:10: unknown marker 'fangzha:cardz'; expected one of: fangzha:cards, fangzha:audiences, fangzha:bands, fangzha:card-check"
         in text
     )
 

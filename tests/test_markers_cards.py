@@ -24,7 +24,7 @@ def page(kind, title, audiences, extra=""):
 
 def library():
     sources = [
-        ("guides/a.md", page("guide", "甲指南", "students")),
+        ("guides/a.md", page("guide", "甲指南", "students", "bands: [junior, senior]")),
         ("guides/b.md", page("guide", "乙指南", "elderly, parents", "order: 1")),
         (
             "audiences/students.md",
@@ -61,7 +61,7 @@ def test_cards_for_a_kind_link_relative_to_the_current_page_in_order():
 
             甲指南的摘要。
 
-            <span class="fz-card__meta">指南 · 适合学生</span>
+            <span class="fz-card__meta">指南 · 适合学生（初中至高中/中职）</span>
 
         </div>
         """,
@@ -96,8 +96,9 @@ def test_marker_argument_mistakes_are_reported():
     _, problems = find_markers('<!-- fangzha:cards kind="scams" colour="red" -->', "docs/x.md", 3)
     assert [str(p) for p in problems] == [
         "docs/x.md:3: marker 'fangzha:cards': kind=\"scams\" is not allowed; expected one of: scam, "
-        "quiz, letter, handout, lesson, guide",
-        "docs/x.md:3: marker 'fangzha:cards': unknown argument 'colour'; expected: kind, audience, category",
+        "quiz, letter, handout, lesson, script, screen, guide",
+        "docs/x.md:3: marker 'fangzha:cards': unknown argument 'colour'; expected: kind, audience, "
+        "category, band",
     ]
     _, problems = find_markers("<!-- fangzha:cards kind=scam -->", "docs/x.md")
     assert [str(p) for p in problems] == [

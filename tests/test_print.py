@@ -197,15 +197,18 @@ def test_print_hides_site_chrome_and_writes_out_outside_links(browser, tmp_path)
         assert chrome not in text
 
 
-def test_catalog_lists_every_printable_page_and_a_pack_per_audience(published):
+def test_catalog_lists_every_printable_page_and_a_pack_per_audience_and_band(published):
     site, _ = published
     catalog = catalog_of(site)
     for entry in catalog["pages"]:
-        if entry["kind"] in ("letter", "handout"):
+        if entry["kind"] in ("letter", "handout", "lesson", "script"):
             assert url_to_file(site, entry["print_url"]).is_file()
         if entry["kind"] == "quiz":
             assert url_to_file(site, entry["worksheet_url"]).is_file()
-    assert set(catalog["print_packs"]) == set(catalog["audiences"])
+    # Students are served by one pack per age band instead of one for ages 7 to 22.
+    assert set(catalog["print_packs"]) == (set(catalog["audiences"]) - {"students"}) | set(
+        catalog["bands"]
+    )
     for url in catalog["print_packs"].values():
         assert url_to_file(site, url).is_file()
 
@@ -241,12 +244,14 @@ def test_export_writes_a_pdf_for_every_printable_page_and_each_pack(published, t
     catalog = catalog_of(site)
     expected = []
     for entry in catalog["pages"]:
-        if entry["kind"] in ("letter", "handout"):
+        if entry["kind"] in ("letter", "handout", "lesson", "script"):
             expected.append((f"{entry['kind']}s/{entry['slug']}.pdf", entry["title"]))
+        if entry["kind"] == "lesson":
+            expected.append((f"slides/{entry['slug']}.pdf", entry["title"]))
         if entry["kind"] == "quiz":
             expected.append((f"worksheets/{entry['slug']}.pdf", entry["title"]))
             expected.append((f"answers/{entry['slug']}.pdf", entry["title"]))
-    expected += [(f"packs/{a}.pdf", None) for a in catalog["print_packs"]]
+    expected += [(f"packs/{a.replace('_', '-')}.pdf", None) for a in catalog["print_packs"]]
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf"))
     assert written == sorted(path for path, _ in expected)
     for path, title in expected:
@@ -265,10 +270,28 @@ def test_export_writes_a_pdf_for_every_printable_page_and_each_pack(published, t
         if path.startswith("answers/"):
             assert "正确答案：" in text
     # A pack holds at least one sheet per piece it lists.
-    for audience, url in catalog["print_packs"].items():
+    for group, url in catalog["print_packs"].items():
         html = url_to_file(site, url).read_text(encoding="utf-8")
         pieces = html.count('class="fz-pack-item')
-        assert len(pypdf.PdfReader(out / f"packs/{audience}.pdf").pages) >= pieces > 0
+        pdf = out / f"packs/{group.replace('_', '-')}.pdf"
+        assert len(pypdf.PdfReader(pdf).pages) >= pieces > 0
+    # What a primary class is handed on paper: none of the words README lists for primary.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("<!-- words:start -->", 1)[1].split("<!-- words:end -->", 1)[0]
+    words = re.findall(r"“([^”]+)”", section)
+    assert len(words) > 20
+    for band in ("primary-lower", "primary-upper"):
+        reader = pypdf.PdfReader(out / f"packs/{band}.pdf")
+        text = flat("".join(normalize(page.extract_text()) for page in reader.pages))
+        assert len(text) > 2000, band
+        assert [w for w in words if w in text] == [], band
+    # Slides print as a handout of six to a sheet.
+    for entry in catalog["pages"]:
+        if entry["kind"] == "lesson":
+            deck = url_to_file(site, entry["slides_url"]).read_text(encoding="utf-8")
+            slides = deck.count('class="fz-slide ')
+            sheets = len(pypdf.PdfReader(out / f"slides/{entry['slug']}.pdf").pages)
+            assert sheets == -(-slides // 6), entry["slug"]
     assert f"完成：{len(expected)} 个 PDF" in done.stdout
     assert "[1/" in done.stdout
 

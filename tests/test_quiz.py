@@ -119,7 +119,7 @@ def test_unknown_and_bad_block_options():
     found = problems(GOOD, options="    feedback: sometimes\n    colour: red\n")
     assert found == [
         f"{WHERE}:11: quiz option feedback: found 'sometimes', expected one of: each, end",
-        f"{WHERE}:12: quiz option 'colour' is unknown; expected one of: feedback, id, size",
+        f"{WHERE}:12: quiz option 'colour' is unknown; expected one of: feedback, id, size, fields, answer_card",
     ]
 
 

@@ -141,6 +141,7 @@ kind: quiz
 title: 注入测试
 summary: 含有脚本标签的测验。
 audiences: [students]
+bands: [junior]
 reviewed: 2026-01-01
 ---
 

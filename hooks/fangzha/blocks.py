@@ -1,7 +1,10 @@
-"""Python-Markdown extension: the ``/// quiz`` and ``/// receipt`` blocks (pymdownx.blocks).
+"""Python-Markdown extension: every ``///`` block of the site (pymdownx.blocks).
 
 Enable it as ``fangzha.blocks`` under ``markdown_extensions``. It works without MkDocs
 hooks, so it survives a move to another generator that runs Python-Markdown extensions.
+Every block is a :class:`fangzha.blockspec.StrictBlock`: a wrong option stops the render
+with a message instead of leaving the block as text, and a ``///`` line left over as text
+(an unknown block, options YAML cannot read) stops it too.
 """
 
 from __future__ import annotations
@@ -9,17 +12,20 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 
 from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block, type_string, type_string_in
 
+from . import blockspec as spec
 from . import quiz as quizzes
 from . import quiz_html, receipt
+from .forms import RecordBlock, SignaturesBlock
+from .screen import ScreenBlock
+from .slides import DeckBlock, SlideBlock
 
 
-class QuizError(ValueError):
+class QuizError(spec.BlockError):
     """A quiz block that cannot be rendered (the build hook reports it with file and line)."""
 
 
-class QuizBlock(Block):
+class QuizBlock(spec.StrictBlock):
     """
     A quiz: numbered questions with task-list options, 解析 and 参见 fields.
 
@@ -31,6 +37,8 @@ class QuizBlock(Block):
     - `id` (string): a stable id for device storage and check codes (default: from the title).
     - `mode` (interactive | worksheet | answers): what to render (default interactive).
     - `size` (normal | large): large type and targets, for quizzes meant for older readers.
+    - `fields` (list): the blanks at the top of the printed worksheet (default 姓名, 班级, 日期).
+    - `answer_card` (true | false): a tear-off answer strip at the foot of the worksheet.
 
     Content:
     The questions, in the syntax described in ``fangzha.quiz``.
@@ -39,10 +47,12 @@ class QuizBlock(Block):
     NAME = "quiz"
     ARGUMENT = True
     OPTIONS = {
-        "feedback": ["end", type_string_in(list(quizzes.FEEDBACK))],
-        "id": ["", type_string],
-        "mode": ["interactive", type_string_in(list(quiz_html.MODES))],
-        "size": ["normal", type_string_in(list(quizzes.SIZES))],
+        "feedback": ["end", spec.one_of({"each": "每题作答后反馈", "end": "交卷后统一反馈"})],
+        "id": ["", spec.text(max_len=40)],
+        "mode": ["interactive", spec.one_of(quiz_html.MODES)],
+        "size": ["normal", spec.one_of({"normal": "普通", "large": "大字号"})],
+        "fields": [", ".join(quizzes.WORKSHEET_FIELDS), spec.word_list(max_items=5, max_len=10)],
+        "answer_card": [False, spec.flag],
     }
 
     def on_markdown(self) -> str:
@@ -65,6 +75,8 @@ class QuizBlock(Block):
             self.options["id"],
             scoring,
             size=self.options["size"],
+            fields=tuple(quizzes.split_fields(self.options["fields"])),
+            answer_card=bool(self.options["answer_card"]),
         )
         problems += quizzes.validate(quiz, "quiz")
         if problems:
@@ -73,7 +85,7 @@ class QuizBlock(Block):
         quiz_html.render(quiz, self.options["mode"], parent=block)
 
 
-class ReceiptBlock(Block):
+class ReceiptBlock(spec.StrictBlock):
     """
     A tear-off receipt (回执), printed below a dashed cut line.
 
@@ -91,8 +103,8 @@ class ReceiptBlock(Block):
     NAME = "receipt"
     ARGUMENT = None
     OPTIONS = {
-        "fields": [", ".join(receipt.DEFAULT_FIELDS), type_string],
-        "checks": ["", type_string],
+        "fields": [", ".join(receipt.DEFAULT_FIELDS), spec.word_list(max_items=8, max_len=20)],
+        "checks": ["", spec.word_list(max_items=8, max_len=40, allow_empty=True)],
     }
 
     def on_markdown(self) -> str:
@@ -107,22 +119,44 @@ class ReceiptBlock(Block):
         """Render the receipt."""
         note = str(block.text or "")
         block.text = None
-        fields = receipt.split_list(self.options["fields"])
-        if not fields:
-            raise ValueError("receipt: expected at least one field to fill in")
         receipt.render(
-            self.argument or "回执", fields, receipt.split_list(self.options["checks"]), note, block
+            self.argument or "回执",
+            _items(self.options["fields"]),
+            _items(self.options["checks"]),
+            note,
+            block,
         )
 
 
-class QuizExtension(BlocksExtension):
-    """Register the quiz and receipt blocks."""
+def _items(value) -> list[str]:
+    """A list option, whether pymdownx parsed it already or left the default string."""
+    return value if isinstance(value, list) else receipt.split_list(value)
+
+
+BLOCKS: dict[str, type[spec.StrictBlock]] = {
+    block.NAME: block
+    for block in (
+        QuizBlock,
+        ReceiptBlock,
+        SlideBlock,
+        DeckBlock,
+        ScreenBlock,
+        RecordBlock,
+        SignaturesBlock,
+    )
+}
+
+
+class FangzhaBlocks(BlocksExtension):
+    """Register the site's blocks and the check for blocks left as text."""
 
     def extendMarkdownBlocks(self, md, block_mgr):  # noqa: N802 - Python-Markdown's name
-        block_mgr.register(QuizBlock, self.getConfigs())
-        block_mgr.register(ReceiptBlock, self.getConfigs())
+        for block in BLOCKS.values():
+            block_mgr.register(block, self.getConfigs())
+        # After inline processing (priority 20), before serialising.
+        md.treeprocessors.register(spec.LeftoverBlocks(md, BLOCKS), "fangzha_leftover_blocks", 1)
 
 
 def makeExtension(*args, **kwargs):  # noqa: N802 - Python-Markdown's entry point
     """Return the extension."""
-    return QuizExtension(*args, **kwargs)
+    return FangzhaBlocks(*args, **kwargs)

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import posixpath
 
+from . import bands
 from .library import Library
 from .markers import Marker
-from .model import AUDIENCE_ENTRY, AUDIENCES, KINDS, LISTING_ORDER, ContentPage
+from .model import (
+    AUDIENCE_ENTRY,
+    AUDIENCES,
+    BAND_ENTRY,
+    BANDS,
+    KINDS,
+    LISTING_ORDER,
+    SCRIPT_TYPES,
+    ContentPage,
+)
 from .problems import Problem
 from .quiz_html import card_check_form
+from .scripts import clock
 
 
 def relative_link(target: str, current: str) -> str:
@@ -16,9 +27,18 @@ def relative_link(target: str, current: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(current) or ".")
 
 
-def select(library: Library, args: dict[str, str]) -> list[ContentPage]:
-    """Listed pages matching a marker's filters, in reading order."""
+def select(library: Library, args: dict[str, str], current: str = "") -> list[ContentPage]:
+    """Listed pages matching a marker's filters, in reading order.
+
+    On a page for young students, pages marked too old for them are never listed.
+    """
     pages = library.listed()
+    here = library.pages.get(current)
+    youngest = bands.youngest(here) if here else None
+    if youngest:
+        pages = [p for p in pages if not bands.too_old_for(p, youngest)]
+    if "band" in args:
+        pages = [p for p in pages if bands.suits(p, args["band"])]
     if "kind" in args:
         pages = [p for p in pages if p.kind == args["kind"]]
     if "audience" in args:
@@ -28,10 +48,28 @@ def select(library: Library, args: dict[str, str]) -> list[ContentPage]:
     return pages
 
 
+def card_meta(page: ContentPage) -> str:
+    """What a card says under its summary: the kind, and whom (or which ages) it is for."""
+    if page.kind == "lesson":
+        band = page.meta["band"]
+        who = BANDS.get(band, "家长会")
+        return f"{KINDS['lesson'].label} · {who} · {page.meta['duration'] // 60} 分钟"
+    labels = []
+    for audience in page.audiences:
+        label = AUDIENCES[audience]
+        if audience == "students" and page.bands:
+            first, last = BANDS[page.bands[0]], BANDS[page.bands[-1]]
+            label += f"（{first}）" if first == last else f"（{first}至{last}）"
+        labels.append(label)
+    meta = KINDS[page.kind].label
+    if page.kind == "script":
+        meta += f" · {SCRIPT_TYPES[page.meta['script_type']]} · {clock(page.meta['duration'])}"
+    return meta + (f" · 适合{'、'.join(labels)}" if labels else "")
+
+
 def card(page: ContentPage, current: str) -> str:
     """One card: linked title, summary, and who it is for."""
-    audiences = "、".join(AUDIENCES[a] for a in page.audiences)
-    meta = KINDS[page.kind].label + (f" · 适合{audiences}" if audiences else "")
+    meta = card_meta(page)
     return (
         f"-   [{page.title}]({relative_link(page.src_uri, current)})\n\n"
         f"    {page.summary}\n\n"
@@ -54,6 +92,8 @@ def render_marker(
     """
     if marker.name == "audiences":
         return _audience_entries(library, current, where, marker.line)
+    if marker.name == "bands":
+        return _band_entries(library, current, where, marker.line)
     if marker.name == "card-check":
         if quizzes is not None and not quizzes:
             return "", [
@@ -62,7 +102,7 @@ def render_marker(
                 )
             ]
         return card_check_form(quizzes or []), []
-    pages = select(library, marker.args)
+    pages = select(library, marker.args, current)
     if not pages:
         wanted = " ".join(f'{k}="{v}"' for k, v in marker.args.items()) or "(no filter)"
         return "", [
@@ -119,3 +159,27 @@ def _audience_entries(
             )
         ]
     return '<div class="fz-entries" markdown>\n\n' + "\n".join(items) + "\n</div>\n", []
+
+
+def _band_entries(
+    library: Library, current: str, where: str, line: int
+) -> tuple[str, list[Problem]]:
+    # Only the grades, not the band pages' summaries: a seven-year-old picks a grade on the same
+    # page where the university entry would name loans and sextortion.
+    items = []
+    for band, label in BAND_ENTRY.items():
+        page = library.band_page(band)
+        if page:
+            items.append(f"-   [{label}]({relative_link(page.src_uri, current)})\n")
+    if not items:
+        return "", [
+            Problem(
+                where,
+                line,
+                "标记 fangzha:bands 没有找到学段页 → 写 kind: audience、audience: students、"
+                f"band: … 的页面，band 可选：{'、'.join(BANDS)}",
+            )
+        ]
+    return '<div class="fz-entries fz-entries--bands" markdown>\n\n' + "\n".join(
+        items
+    ) + "\n</div>\n", []

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from .library import Library
-from .model import AUDIENCE_ENTRY, AUDIENCES, KINDS
+from .model import AUDIENCE_ENTRY, AUDIENCES, BAND_ENTRY, BANDS, KINDS
 
 CATALOG_VERSION = 1
 
@@ -49,26 +49,34 @@ def build_catalog(
             "audiences": page.audiences,
             "aliases": page.aliases,
             "reviewed": page.meta["reviewed"].isoformat(),
+            "bands": page.bands,
+            "min_band": page.min_band,
         }
         if page.kind == "scam":
             entry["category"] = page.meta["category"]
         if extra:
             entry.update(extra(page))
         pages.append(entry)
-    audiences = {}
-    for code, label in AUDIENCES.items():
-        landing = library.audience_page(code)
-        audiences[code] = {
-            "label": label,
-            "entry": AUDIENCE_ENTRY[code],
-            "url": url_of(landing.src_uri) if landing else None,
+
+    def entry_points(labels, entries, landing_of):
+        return {
+            code: {
+                "label": label,
+                "entry": entries[code],
+                "url": url_of(landing.src_uri) if (landing := landing_of(code)) else None,
+            }
+            for code, label in labels.items()
         }
+
+    audiences = entry_points(AUDIENCES, AUDIENCE_ENTRY, library.audience_page)
+    student_bands = entry_points(BANDS, BAND_ENTRY, library.band_page)
     return {
         "version": CATALOG_VERSION,
         "site": {"name": site_name, "url": site_url or None},
         "org": {k: org[k] for k in _PUBLIC_ORG if k in org},
         "kinds": {k: v.label for k, v in KINDS.items() if v.listed},
         "audiences": audiences,
+        "bands": student_bands,
         "pages": pages,
     }
 

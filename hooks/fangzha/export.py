@@ -45,6 +45,8 @@ class Job:
     url: str
     path: str  # relative to the output folder
     title: str
+    # Classes put on <html> before printing: a lesson's slides print six to a sheet as a handout.
+    classes: tuple[str, ...] = ()
 
 
 def find_chromium() -> str:
@@ -83,10 +85,19 @@ def jobs_from_catalog(catalog: dict) -> list[Job]:
             jobs.append(
                 Job(page["answers_url"], f"answers/{page['slug']}.pdf", page["title"] + "（答案）")
             )
-    labels = catalog.get("audiences", {})
-    for audience, url in catalog.get("print_packs", {}).items():
-        label = labels.get(audience, {}).get("label", audience)
-        jobs.append(Job(url, f"packs/{audience}.pdf", f"{label}打印包"))
+        if page["kind"] == "lesson" and page.get("slides_url"):
+            jobs.append(
+                Job(
+                    page["slides_url"],
+                    f"slides/{page['slug']}.pdf",
+                    page["title"] + "（幻灯片讲义，每页六张）",
+                    ("fz-print-six",),
+                )
+            )
+    labels = {**catalog.get("audiences", {}), **catalog.get("bands", {})}
+    for group, url in catalog.get("print_packs", {}).items():
+        label = labels.get(group, {}).get("label", group)
+        jobs.append(Job(url, f"packs/{group.replace('_', '-')}.pdf", f"{label}打印包"))
     return jobs
 
 
@@ -144,6 +155,8 @@ def export(site: Path, out: Path, chromium: str, *, report=print) -> list[tuple[
             page = browser.new_page()
             for number, job in enumerate(jobs, start=1):
                 page.goto(base + job.url, wait_until="networkidle")
+                for name in job.classes:
+                    page.evaluate("name => document.documentElement.classList.add(name)", name)
                 page.emulate_media(media="print")
                 page.evaluate("document.fonts.ready.then(() => true)")
                 data = page.pdf(format="A4", prefer_css_page_size=True, print_background=False)

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import bands, lessons, screen, templating, yamlfile
 from . import schema as s
-from . import templating, yamlfile
+from .blocks import BLOCKS
+from .blockspec import FoundBlock, scan_blocks
 from .markers import Marker, find_markers
 from .model import KINDS, ContentPage
 from .problems import Problem
@@ -31,6 +33,8 @@ class Library:
 
     pages: dict[str, ContentPage] = field(default_factory=dict)
     markers: dict[str, list[Marker]] = field(default_factory=dict)
+    # Every ``///`` block of each page, as written, with its line.
+    blocks: dict[str, list[FoundBlock]] = field(default_factory=dict)
 
     def of_kind(self, kind: str) -> list[ContentPage]:
         """Pages of one kind in reading order."""
@@ -43,7 +47,18 @@ class Library:
     def audience_page(self, audience: str) -> ContentPage | None:
         """The landing page for one audience, if the site has one."""
         for page in self.pages.values():
-            if page.kind == "audience" and page.meta["audience"] == audience:
+            if (
+                page.kind == "audience"
+                and page.meta["audience"] == audience
+                and not page.meta.get("band")
+            ):
+                return page
+        return None
+
+    def band_page(self, band: str) -> ContentPage | None:
+        """The students' page for one age band, if the site has one."""
+        for page in self.pages.values():
+            if page.kind == "audience" and page.meta.get("band") == band:
                 return page
         return None
 
@@ -162,6 +177,7 @@ def parse_page(src_uri: str, text: str, where: str) -> tuple[ContentPage | None,
         headings=scan_headings(body, body_line),
     )
     problems.extend(check_sections(page, where))
+    problems.extend(bands.field_problems(page, where, lines))
     return page, problems
 
 
@@ -230,7 +246,13 @@ def load_library(
         markers, marker_problems = find_markers(page.body, path, page.body_line)
         library.markers[src_uri] = markers
         problems.extend(marker_problems)
+        found, block_problems = scan_blocks(page.body, BLOCKS, path, page.body_line)
+        library.blocks[src_uri] = found
+        problems.extend(block_problems)
+        if not block_problems:
+            problems.extend(_check_blocks(page, found, path))
     problems.extend(_check_site(library, where))
+    problems.extend(bands.site_problems(library.pages, where))
     return library, sorted(problems, key=lambda p: (p.where, p.line or 0))
 
 
@@ -240,11 +262,44 @@ def read_sources(docs_dir: str | Path, src_uris: Iterable[str]) -> list[tuple[st
     return [(uri, (root / uri).read_text(encoding="utf-8-sig")) for uri in sorted(src_uris)]
 
 
+def _check_blocks(page: ContentPage, found: list[FoundBlock], where: str) -> list[Problem]:
+    """What a page's kind asks of its blocks: a lesson's slides and record, a screen's lines."""
+    problems = []
+    if page.kind == "lesson":
+        problems.extend(lessons.problems(page, found, where))
+    screens = [b for b in found if b.name == "screen"]
+    if page.kind == "screen" and len(screens) != 1:
+        problems.append(
+            Problem(
+                where,
+                None,
+                f"大屏页要有一个 /// screen 块，找到 {len(screens)} 个 → 把要滚动播放的标语写在一个 /// screen 块里",
+            )
+        )
+    for block in screens:
+        problems.extend(screen.block_problems(block, where))
+    return problems
+
+
 def _check_site(library: Library, where: str) -> list[Problem]:
     problems = []
     seen: dict[str, str] = {}
-    for page in library.pages.values():
-        if page.kind == "audience":
+    slugs: dict[str, str] = {}  # kind/slug -> src_uri
+    for page in sorted(library.pages.values(), key=lambda p: p.src_uri):
+        if KINDS[page.kind].listed:
+            # catalog.json and the PDF export name a page by kind and slug.
+            key = f"{page.kind}/{page.slug}"
+            if key in slugs:
+                problems.append(
+                    Problem(
+                        f"{where}/{page.src_uri}",
+                        None,
+                        f"文件名“{page.slug}”和同类页面 {where}/{slugs[key]} 重复，catalog.json "
+                        "和导出的 PDF 会分不清 → 换一个文件名",
+                    )
+                )
+            slugs.setdefault(key, page.src_uri)
+        if page.kind == "audience" and not page.meta.get("band"):
             audience = page.meta["audience"]
             if audience in seen:
                 problems.append(

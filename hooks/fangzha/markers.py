@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import schema as s
-from .model import AUDIENCES, CATEGORIES, KINDS
+from .model import AUDIENCES, BANDS, CATEGORIES, KINDS
 from .problems import Problem
 
 _MARKER = re.compile(r"<!--\s*fangzha:(?P<body>.*?)-->", re.S)
@@ -24,9 +24,13 @@ MARKERS: dict[str, dict[str, s.Check]] = {
         "kind": s.choice([k for k, v in KINDS.items() if v.listed]),
         "audience": s.choice(AUDIENCES),
         "category": s.choice(CATEGORIES),
+        # Pages that suit one age band of students (and are not marked too old for it).
+        "band": s.choice(BANDS),
     },
     # The home page's "我是学生 / 我是家长 …" entry points.
     "audiences": {},
+    # The students' page asks for the reader's grade: one entry per age band.
+    "bands": {},
     # A form for teachers to check a completion card's code, on this device.
     "card-check": {},
 }

@@ -54,3 +54,41 @@ def _docs_prefix(config) -> str:
         return docs.resolve().relative_to(base).as_posix()
     except ValueError:
         return docs.as_posix()
+
+
+def drop_pages(nav, uris: set[str]) -> None:
+    """Take generated pages out of the navigation and out of the 上一页/下一页 sequence."""
+
+    def prune(items):
+        kept = [i for i in items if not (i.is_page and i.file.src_uri in uris)]
+        for item in kept:
+            if item.is_section:
+                item.children = prune(item.children)
+        return kept
+
+    nav.items = prune(nav.items)
+    relink(nav)
+
+
+def relink(nav) -> None:
+    """Make 上一页/下一页 follow the navigation as it now stands (the sidebar's order).
+
+    MkDocs links each page to its neighbours before ``on_nav`` runs, so a hook that sorts or
+    prunes the navigation must link them again.
+    """
+    pages = []
+
+    def visit(items):
+        for item in items:
+            if item.is_page:
+                pages.append(item)
+            elif item.is_section:
+                visit(item.children)
+
+    visit(nav.items)
+    nav.pages = pages
+    for before, after in zip([None, *pages], [*pages, None], strict=True):
+        if before is not None:
+            before.next_page = after
+        if after is not None:
+            after.previous_page = before

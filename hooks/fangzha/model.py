@@ -27,6 +27,40 @@ AUDIENCE_ENTRY: Mapping[str, str] = {
     "residents": "我是社区居民",
 }
 
+# Students by age (our editorial line, README 「学段」). Youngest first: the order matters,
+# since a page unsuitable below a band is unsuitable for every band before it.
+BANDS: Mapping[str, str] = {
+    "primary_lower": "小学 1–3 年级",
+    "primary_upper": "小学 4–6 年级",
+    "junior": "初中",
+    "senior": "高中/中职",
+    "university": "大学",
+}
+BAND_ENTRY: Mapping[str, str] = {
+    "primary_lower": "我上小学 1–3 年级",
+    "primary_upper": "我上小学 4–6 年级",
+    "junior": "我上初中",
+    "senior": "我上高中或中职",
+    "university": "我上大学",
+}
+PRIMARY_BANDS: tuple[str, ...] = ("primary_lower", "primary_upper")
+# A lesson is for one band of students, or for a parents' meeting.
+LESSON_BANDS: Mapping[str, str] = {**BANDS, "parents": "家长会"}
+
+# Texts to read aloud, and how fast (字/分钟) a calm reader speaks each (README 「讲话稿与广播稿」).
+SCRIPT_TYPES: Mapping[str, str] = {
+    "speech": "讲话稿",
+    "broadcast": "广播稿",
+    "loop": "循环播放词",
+}
+SPEAKING_RATE: Mapping[str, int] = {"speech": 220, "broadcast": 240, "loop": 200}
+
+
+def band_rank(band: str) -> int:
+    """Position of a band from the youngest (0)."""
+    return list(BANDS).index(band)
+
+
 # The ten high-frequency types of the 2025 handbook (公安部 / 国家反诈中心), in its
 # order, plus one bucket for the types this site adds for its audiences.
 CATEGORIES: tuple[str, ...] = (
@@ -54,6 +88,9 @@ SCAM_SECTIONS: tuple[str, ...] = (
     "如果已经被骗",
     "防骗口诀",
 )
+
+# Sections every lesson plan has, in this order (level-2 headings).
+LESSON_SECTIONS: tuple[str, ...] = ("教学目标", "课前准备", "教学过程", "教师提示", "班会记录表")
 
 HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")
 
@@ -88,8 +125,8 @@ def _common() -> dict[str, s.Field]:
     }
 
 
-def _content(*, aliases_required: bool = False) -> dict[str, s.Field]:
-    return {
+def _content(*, aliases_required: bool = False, banded: bool = True) -> dict[str, s.Field]:
+    fields = {
         "audiences": s.Field(s.choices(AUDIENCES)),
         "aliases": s.Field(
             s.text_list(min_items=2 if aliases_required else 0, max_len=24),
@@ -97,7 +134,14 @@ def _content(*, aliases_required: bool = False) -> dict[str, s.Field]:
             default=list,
         ),
         "reviewed": s.Field(s.date()),
+        # Not suitable for students younger than this band (sextortion, loans, gambling,
+        # criminal penalties …): the build refuses links to it from younger material.
+        "min_band": s.Field(s.choice(BANDS), required=False),
     }
+    if banded:
+        # Which student ages the page suits; required when its audiences include students.
+        fields["bands"] = s.Field(s.choices(BANDS), required=False, default=list)
+    return fields
 
 
 KIND_LABELS: Mapping[str, str] = {
@@ -108,19 +152,34 @@ KIND_LABELS: Mapping[str, str] = {
     "quiz": "知识测验",
     "letter": "告知书",
     "handout": "宣传品",
-    "lesson": "班会课",
+    "lesson": "主题班会",
+    "script": "讲话与广播稿",
+    "screen": "大屏滚动",
     "guide": "指南",
 }
 
 # The order in which kinds are listed on mixed pages (an audience page, the home page).
-LISTING_ORDER: tuple[str, ...] = ("scam", "quiz", "letter", "handout", "lesson", "guide")
+LISTING_ORDER: tuple[str, ...] = (
+    "scam",
+    "lesson",
+    "quiz",
+    "letter",
+    "script",
+    "handout",
+    "screen",
+    "guide",
+)
 
 
 def _kinds() -> dict[str, Kind]:
     own: dict[str, dict[str, s.Field]] = {
         "home": {},
         "index": {},
-        "audience": {"audience": s.Field(s.choice(AUDIENCES))},
+        "audience": {
+            "audience": s.Field(s.choice(AUDIENCES)),
+            # A students' page for one age band (the grade chooser leads there).
+            "band": s.Field(s.choice(BANDS), required=False),
+        },
         "scam": {
             **_content(aliases_required=True),
             "category": s.Field(s.choice(CATEGORIES)),
@@ -134,9 +193,21 @@ def _kinds() -> dict[str, Kind]:
         },
         "handout": {
             **_content(),
-            "format": s.Field(s.choice(["poster", "cards", "stickers", "counter", "slogans"])),
+            "format": s.Field(
+                s.choice(["poster", "cards", "stickers", "counter", "slogans", "sheet"])
+            ),
         },
-        "lesson": {**_content(), "duration": s.Field(s.integer(minimum=5, maximum=120))},
+        "lesson": {
+            **_content(banded=False),
+            "band": s.Field(s.choice(LESSON_BANDS)),
+            "duration": s.Field(s.duration(minimum=5 * 60, maximum=120 * 60, bare="minutes")),
+        },
+        "script": {
+            **_content(),
+            "script_type": s.Field(s.choice(SCRIPT_TYPES)),
+            "duration": s.Field(s.duration(minimum=10, maximum=20 * 60)),
+        },
+        "screen": _content(),
         "guide": _content(),
     }
     kinds = {}
@@ -146,7 +217,7 @@ def _kinds() -> dict[str, Kind]:
             name=name,
             label=KIND_LABELS[name],
             fields=merged,
-            sections=SCAM_SECTIONS if name == "scam" else (),
+            sections={"scam": SCAM_SECTIONS, "lesson": LESSON_SECTIONS}.get(name, ()),
             listed=name not in ("home", "index", "audience"),
         )
     return kinds
@@ -182,3 +253,15 @@ class ContentPage:
     @property
     def aliases(self) -> list[str]:
         return self.meta.get("aliases", [])
+
+    @property
+    def bands(self) -> list[str]:
+        """The student bands the page suits, youngest first (a lesson's one band)."""
+        if self.kind == "lesson" or (self.kind == "audience" and self.meta.get("band")):
+            band = self.meta.get("band")
+            return [band] if band in BANDS else []
+        return sorted(self.meta.get("bands", []), key=band_rank)
+
+    @property
+    def min_band(self) -> str | None:
+        return self.meta.get("min_band")

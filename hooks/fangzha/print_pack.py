@@ -1,20 +1,25 @@
-"""Printable pieces and the per-audience print packs built from them.
+"""Printable pieces and the print packs built from them: one per audience, one per age band.
 
 A print pack gathers, for one audience, its letters, handouts and quiz worksheets into one
-page that prints in one go, each piece starting on a new sheet.
+page that prints in one go, each piece starting on a new sheet. Students get a pack per age
+band instead (小学 1–3 年级 …): its lesson plans, letters, speeches and broadcasts, handouts
+and worksheets, only those that suit the band.
 """
 
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
 
 import yaml
 
+from . import bands
 from .library import Library
-from .model import AUDIENCES, ContentPage
+from .model import AUDIENCES, BANDS, ContentPage
 
 PACK_DIR = "print"
 
@@ -23,7 +28,7 @@ PACK_DIR = "print"
 class Piece:
     """One printable piece: a letter, a handout or a quiz worksheet."""
 
-    kind: str  # letter | handout | worksheet
+    kind: str  # lesson | letter | script | handout | worksheet
     page: ContentPage
     source: str  # the page whose rendered content is printed (a worksheet's own page)
 
@@ -33,9 +38,19 @@ def printable(library: Library) -> list[ContentPage]:
     return library.of_kind("letter") + library.of_kind("handout")
 
 
-def pack_uri(audience: str) -> str:
-    """Where an audience's print pack lives: ``print/parents.md``."""
-    return f"{PACK_DIR}/{audience}.md"
+def pack_uri(group: str) -> str:
+    """Where an audience's or a band's pack lives: ``print/parents.md``, ``print/primary-lower.md``."""
+    return f"{PACK_DIR}/{group.replace('_', '-')}.md"
+
+
+def pack_title(group: str) -> str:
+    """家长打印包, 小学 1–3 年级打印包."""
+    return f"{AUDIENCES.get(group) or BANDS[group]}打印包"
+
+
+# Students are served by the band packs: one pack for ages 7 to 22 would put the university
+# worksheet in front of a primary class.
+PACK_AUDIENCES = tuple(a for a in AUDIENCES if a != "students")
 
 
 def pieces_for(audience: str, library: Library, worksheets: Mapping[str, str]) -> list[Piece]:
@@ -50,16 +65,34 @@ def pieces_for(audience: str, library: Library, worksheets: Mapping[str, str]) -
     return out
 
 
-_LABEL = {"letter": "信件", "handout": "宣传品", "worksheet": "练习纸"}
+def band_pieces(band: str, library: Library, worksheets: Mapping[str, str]) -> list[Piece]:
+    """A band's pack: lesson plans, letters, speeches and broadcasts, handouts, worksheets."""
+    out = []
+    for kind in ("lesson", "letter", "script", "handout"):
+        out += [Piece(kind, p, p.src_uri) for p in library.of_kind(kind) if bands.suits(p, band)]
+    for page in library.of_kind("quiz"):
+        if bands.suits(page, band) and page.src_uri in worksheets:
+            out.append(Piece("worksheet", page, worksheets[page.src_uri]))
+    return out
 
 
-def pack_markdown(audience: str, pieces: list[Piece], org_name: str) -> str:
+_LABEL = {
+    "lesson": "班会教案",
+    "letter": "信件",
+    "script": "讲话与广播稿",
+    "handout": "宣传品",
+    "worksheet": "练习纸",
+}
+
+
+def pack_markdown(group: str, pieces: list[Piece], org_name: str) -> str:
     """The Markdown of one audience's print pack page.
 
     Each piece is an empty placeholder: the build fills it with the piece's own rendered
     page (see :func:`fill_pack`), so nothing is converted twice and print and screen agree.
     """
-    title = f"{AUDIENCES[audience]}打印包"
+    title = pack_title(group)
+    reader = AUDIENCES.get(group) or f"{BANDS[group]}的同学"
     meta = {
         "title": title,
         "hide": ["navigation", "toc"],
@@ -73,7 +106,7 @@ def pack_markdown(audience: str, pieces: list[Piece], org_name: str) -> str:
     parts = [
         "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n",
         '<div class="fz-pack-intro" markdown>\n',
-        f"本页汇集了{html.escape(org_name)}给{AUDIENCES[audience]}准备的全部打印材料，"
+        f"本页汇集了{html.escape(org_name)}给{reader}准备的全部打印材料，"
         "共 %d 份。用浏览器的“打印”（电脑上按 Ctrl+P）可以一次打印全部，每一份都从新的一页开始。\n"
         % len(pieces),
         contents + "\n",
@@ -89,8 +122,18 @@ def pack_markdown(audience: str, pieces: list[Piece], org_name: str) -> str:
 _SLOT = re.compile(r'<div class="fz-pack-slot" data-pack-piece="([^"]+)"></div>')
 
 
-def fill_pack(page_html: str, pieces: Mapping[str, Piece], rendered: Mapping[str, str]) -> str:
-    """Put each piece's rendered content into its slot, under its title, on a sheet of its own."""
+def fill_pack(
+    page_html: str,
+    pieces: Mapping[str, Piece],
+    rendered: Mapping[str, str],
+    urls: Mapping[str, str],
+    pack_url: str,
+) -> str:
+    """Put each piece's rendered content into its slot, under its title, on a sheet of its own.
+
+    ``urls`` maps a piece's source to its page's URL: links written relative to that page are
+    rewritten to work from the pack's address.
+    """
 
     def fill(match: re.Match) -> str:
         piece = pieces[html.unescape(match.group(1))]
@@ -105,6 +148,7 @@ def fill_pack(page_html: str, pieces: Mapping[str, Piece], rendered: Mapping[str
             r'\bid="([^"]+)"', lambda m: f'id="{prefix}{m.group(1)}"', rendered[piece.source]
         )
         content = re.sub(r'\bhref="#([^"]+)"', lambda m: f'href="#{prefix}{m.group(1)}"', content)
+        content = rebase_links(content, urls[piece.source], pack_url)
         return (
             f'<div class="fz-pack-item fz-pack-item--{piece.kind}{handout}">'
             f'<h2 class="fz-pack__title">{html.escape(piece.page.title)}</h2>'
@@ -114,16 +158,51 @@ def fill_pack(page_html: str, pieces: Mapping[str, Piece], rendered: Mapping[str
     return _SLOT.sub(fill, page_html)
 
 
+_RELATIVE = re.compile(r'\b(href|src)="(?![#/]|[a-z][a-z0-9+.-]*:)([^"]+)"')
+
+
+def rebase_links(page_html: str, from_url: str, to_url: str) -> str:
+    """Make the relative links of one page's content work from another page's address."""
+    to_dir = posixpath.dirname(urlsplit(urljoin("http://site/", to_url)).path)
+
+    def fix(match: re.Match) -> str:
+        target = urlsplit(urljoin("http://site/" + from_url, html.unescape(match.group(2))))
+        path = posixpath.relpath(target.path, to_dir)
+        if target.path.endswith("/") and not path.endswith("/"):
+            path += "/"
+        if target.query:
+            path += "?" + target.query
+        if target.fragment:
+            path += "#" + target.fragment
+        return f'{match.group(1)}="{html.escape(path)}"'
+
+    return _RELATIVE.sub(fix, page_html)
+
+
 def index_markdown(packs: Mapping[str, int]) -> str:
-    """The page listing every audience's pack."""
+    """The page listing every pack: students' by age band first, then the other audiences."""
     meta = {"title": "打印材料", "search": {"exclude": True}, "fangzha_print": "index"}
     lines = [
         "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n",
-        "按人群整理好的打印包：每个打印包里有这一人群的信件、宣传品和测验练习纸，打开后用浏览器"
-        "的“打印”一次打印全部。也可以在每一页单独打印。\n",
+        "整理好的打印包：打开后用浏览器的“打印”一次打印全部，每一份从新的一页开始。"
+        "也可以在每一页单独打印。\n",
     ]
-    for audience, count in packs.items():
-        lines.append(f"- [{AUDIENCES[audience]}打印包]({audience}.md)：{count} 份材料")
+    band_packs = [g for g in packs if g in BANDS]
+    if band_packs:
+        lines.append("## 学生（按学段）\n")
+        lines.append(
+            "每个学段的打印包只收适合这个年龄的材料：班会教案、倡议书、讲话与广播稿、宣传品和测验练习纸。\n"
+        )
+        for group in band_packs:
+            link = posixpath.basename(pack_uri(group))
+            lines.append(f"- [{pack_title(group)}]({link})：{packs[group]} 份材料")
+        lines.append("")
+    others = [g for g in packs if g not in BANDS]
+    if others:
+        lines.append("## 其他人群\n")
+        for group in others:
+            link = posixpath.basename(pack_uri(group))
+            lines.append(f"- [{pack_title(group)}]({link})：{packs[group]} 份材料")
     return "\n".join(lines) + "\n"
 
 
@@ -191,22 +270,30 @@ def wrap_pieces(markdown: str) -> str:
     return "\n".join(out)
 
 
-def wrap_intro(markdown: str) -> str:
-    """Mark the text before the first section as the on-screen introduction (not printed)."""
-    first = _H2.search(markdown)
-    if not first or not markdown[: first.start()].strip():
+def wrap_intro(markdown: str, first: re.Pattern = _H2) -> str:
+    """Mark the text before the first section (or ``first`` match) as the on-screen introduction.
+
+    It is not printed: a handout's paper is its pieces, a form handout's its form.
+    """
+    found = first.search(markdown)
+    if not found or not markdown[: found.start()].strip():
         return markdown
-    intro = markdown[: first.start()].strip()
+    intro = markdown[: found.start()].strip()
     return (
         f'<div class="fz-handout-intro" markdown>\n\n{intro}\n\n</div>\n\n'
-        + markdown[first.start() :]
+        + markdown[found.start() :]
     )
+
+
+_FIRST_BLOCK = re.compile(r"^ {0,3}/{3,}", re.M)
 
 
 def prepare_handout(markdown: str, handout_format: str) -> str:
     """The Markdown steps a handout's format needs before rendering."""
     if handout_format in PIECE_FORMATS:
         return wrap_pieces(markdown)
+    if handout_format == "sheet":
+        return wrap_intro(markdown, _FIRST_BLOCK)
     if handout_format == "slogans":
         markdown = slogans_table(markdown)
     return wrap_intro(markdown)

@@ -43,7 +43,8 @@ KIND_LABELS = {
 FIELDS = ("解析", "参见")
 FEEDBACK = ("each", "end")
 SIZES = ("normal", "large")
-BLOCK_OPTIONS = ("feedback", "id", "size", "mode")
+BLOCK_OPTIONS = ("feedback", "id", "size", "mode", "fields", "answer_card")
+WORKSHEET_FIELDS = ("姓名", "班级", "日期")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 TRUE_FALSE = ({"对", "错"}, {"正确", "错误"}, {"是", "否"})
 
@@ -95,6 +96,10 @@ class Quiz:
     scoring: str = ""
     line: int = 0
     size: str = "normal"
+    # The blanks at the top of the printed worksheet.
+    fields: tuple[str, ...] = WORKSHEET_FIELDS
+    # A tear-off strip at the foot of the worksheet to write the answers on, for 有奖问答 stands.
+    answer_card: bool = False
 
     def __post_init__(self) -> None:
         if not self.quiz_id:
@@ -436,7 +441,7 @@ def parse_block(
                 Problem(
                     where,
                     block.line + offset,
-                    f"quiz option '{key}' is unknown; expected one of: feedback, id, size",
+                    f"quiz option '{key}' is unknown; expected one of: feedback, id, size, fields, answer_card",
                 )
             )
         elif key in allowed and value not in allowed[key]:
@@ -457,9 +462,21 @@ def parse_block(
         scoring,
         block.line,
         size if size in SIZES else "normal",
+        fields=tuple(split_fields(block.options["fields"]))
+        if block.options.get("fields")
+        else WORKSHEET_FIELDS,
+        answer_card=str(block.options.get("answer_card", "")).lower() in ("true", "yes"),
     )
     problems.extend(validate(quiz, where, page=page, exists=exists))
     return quiz, sorted(problems, key=lambda p: p.line or 0)
+
+
+def split_fields(value) -> list[str]:
+    """A list option written 'a, b，c' (or already a list)."""
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    separators = r"[,，;；]" if re.search(r"[,，;；]", str(value)) else r"[、]"
+    return [item.strip() for item in re.split(separators, str(value)) if item.strip()]
 
 
 def check_code(quiz_id: str, score: int, total: int, day: str) -> str:

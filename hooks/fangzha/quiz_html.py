@@ -67,7 +67,7 @@ def render(
     head = _sub(root, "div", {"class": "fz-quiz__head"})
     _authored(head, "p", {"class": "fz-quiz__title", "data-quiz-title": ""}, quiz.title)
     if mode == "worksheet":
-        _worksheet_fields(head, len(quiz.questions))
+        _worksheet_fields(head, quiz.fields, len(quiz.questions))
     else:
         how = (
             "每题作答后立即显示对错和解析"
@@ -81,6 +81,8 @@ def render(
     questions = _sub(root, "ol", {"class": "fz-quiz__questions"})
     for q in quiz.questions:
         _question(questions, quiz, q, mode)
+    if mode == "worksheet" and quiz.answer_card:
+        _answer_card(root, quiz)
     if mode == "interactive":
         actions = _sub(root, "div", {"class": "fz-quiz__actions", "hidden": "hidden"})
         _sub(
@@ -114,11 +116,34 @@ def render(
     return root
 
 
-def _worksheet_fields(head: etree.Element, total: int) -> None:
+def _worksheet_fields(head: etree.Element, labels: tuple[str, ...], total: int) -> None:
     fields = _sub(head, "p", {"class": "fz-worksheet__fields"})
-    for label in ("姓名", "班级", "日期"):
+    for label in labels:
         _sub(fields, "span", {"class": "fz-worksheet__field"}, f"{label}：")
     _sub(fields, "span", {"class": "fz-worksheet__field"}, f"得分：　　/ {total}")
+
+
+def _answer_card(root: etree.Element, quiz: Quiz) -> None:
+    """A strip to cut off and hand in: a numbered box per question, and nothing personal."""
+    card = _sub(root, "div", {"class": "fz-answer-card", "data-answer-card": ""})
+    _sub(
+        card,
+        "p",
+        {"class": "fz-receipt__cut"},
+        "✂ ------------------------ 沿此线剪下 ------------------------",
+    )
+    _sub(card, "p", {"class": "fz-answer-card__title"}, f"答题卡：{quiz.title}")
+    _sub(
+        card,
+        "p",
+        {"class": "fz-answer-card__note"},
+        "在每题的方框里写上选项字母（多选题写几个字母），剪下交给工作人员核对。不用写姓名和电话。",
+    )
+    boxes = _sub(card, "ol", {"class": "fz-answer-card__boxes"})
+    for q in quiz.questions:
+        item = _sub(boxes, "li")
+        _sub(item, "span", {"class": "fz-answer-card__num"}, f"{q.number}.")
+        _sub(item, "span", {"class": "fz-answer-card__box", "aria-hidden": "true"}, "")
 
 
 def _question(parent: etree.Element, quiz: Quiz, q: Question, mode: str) -> None:

@@ -109,9 +109,9 @@ def derived_body(quiz_page: QuizPage, part: str, org_name: str) -> str:
         f"    {key}: {value}\n" for key, value in block.options.items() if key != "mode"
     )
     intro = (
-        f"{org_name} · 打印后发给学生或家长作答，答案见另一页。"
+        f"{org_name} · 打印后分发作答，参考答案见《答案与解析》。"
         if part == "worksheet"
-        else f"{org_name} · 《{quiz.title}》的参考答案与解析，供老师和家长核对。"
+        else f"{org_name} · 《{quiz.title}》的参考答案与解析，供核对答案时使用。"
     )
     mode = "worksheet" if part == "worksheet" else "answers"
     return (

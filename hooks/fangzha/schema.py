@@ -275,6 +275,48 @@ def date(*, not_after: dt.date | None = None) -> Check:
     return check
 
 
+_DURATION = re.compile(
+    r"(?:(?P<m>\d+)\s*(?:分钟|分|min|minutes?))?\s*(?:(?P<s>\d+)\s*(?:秒钟|秒|s|sec|seconds?))?"
+)
+
+
+def duration(*, minimum: int, maximum: int, bare: str | None = None) -> Check:
+    """A length of time such as 3分钟, 30秒 or 1分30秒, as seconds; ``bare`` numbers mean minutes."""
+
+    def shown(seconds: int) -> str:
+        m, sec = divmod(seconds, 60)
+        return (f"{m}分钟" if m else "") + (f"{sec}秒" if sec else "") or "0秒"
+
+    expected = (
+        f"a length of time such as '3分钟', '30秒' or '1分30秒', "
+        f"from {shown(minimum)} to {shown(maximum)}"
+    )
+    if bare == "minutes":
+        expected += " (a plain number means minutes)"
+
+    @_named(expected)
+    def check(value: Any) -> int:
+        if isinstance(value, bool):
+            raise Invalid(expected)
+        if isinstance(value, int) and bare == "minutes":
+            seconds = value * 60
+        elif isinstance(value, str):
+            text = value.strip().translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+            match = _DURATION.fullmatch(text)
+            if not text or not match or not (match.group("m") or match.group("s")):
+                raise Invalid(expected)
+            seconds = int(match.group("m") or 0) * 60 + int(match.group("s") or 0)
+        else:
+            raise Invalid(
+                expected + (" (write the unit: 分钟 or 秒)" if isinstance(value, int) else "")
+            )
+        if not minimum <= seconds <= maximum:
+            raise Invalid(expected, found=shown(seconds))
+        return seconds
+
+    return check
+
+
 def integer(*, minimum: int | None = None, maximum: int | None = None) -> Check:
     """A whole number within bounds."""
     expected = "a whole number"

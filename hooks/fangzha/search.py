@@ -24,9 +24,16 @@ KIND_BOOST = {
     "handout": 0.6,
     "quiz": 0.5,
     "lesson": 0.8,
+    "script": 0.6,
+    "screen": 0.4,  # these three are left out of the index by default (UNINDEXED_KINDS)
     "index": 0.7,
     "home": 0.7,
 }
+
+# Teachers' material stays out of the index: a parent who pastes a message must land on the
+# scam page, not on a lesson plan that retells the same story. Teachers reach it through the
+# 主题班会与宣传周 and 讲话与广播稿 pages, which are indexed.
+UNINDEXED_KINDS = ("lesson", "script", "screen")
 
 _WORD = re.compile(r"^(\S+)(?:\s+(\d+))?(?:\s+([a-z]+))?$")
 

@@ -31,7 +31,22 @@
 
   function loadWhatThePageNeeds() {
     if (document.querySelector('[data-quiz][data-mode="interactive"], [data-card-check]')) load("quiz.js");
+    if (document.querySelector("[data-screen]")) load("screen.js");
     if (document.querySelector("[data-read-aloud]") && hasChineseVoice()) load("read-aloud.js");
+  }
+
+  /* A "print" link on the 宣传周 plan opens a page with ?print: open the print dialog for it. */
+  var printed = false;
+  function printIfAsked() {
+    if (printed || !/[?&]print\b/.test(window.location.search)) return;
+    printed = true;
+    var go = function () {
+      window.setTimeout(function () {
+        window.print();
+      }, 300);
+    };
+    if (document.fonts && document.fonts.ready) document.fonts.ready.then(go, go);
+    else go();
   }
 
   if (window.speechSynthesis && window.speechSynthesis.addEventListener) {
@@ -82,6 +97,7 @@
   /* Reflect the current state in every control's aria-pressed. */
   function sync() {
     loadWhatThePageNeeds();
+    printIfAsked();
     keyboardLabels();
     var on = elderOn();
     Array.prototype.forEach.call(document.querySelectorAll("[data-elder-toggle]"), function (button) {
