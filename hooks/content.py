@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from fangzha import templating
 from fangzha.cards import replace_markers
 from fangzha.library import load_library, read_sources, sort_key
@@ -14,8 +16,9 @@ def on_files(files, config):
     """Validate all pages before MkDocs reads them; stop with every problem at once."""
     site = state(config)
     pages = [f.src_uri for f in files.documentation_pages() if f.abs_src_path]
-    sources = read_sources(config.docs_dir, pages)
+    sources, unreadable = read_sources(config.docs_dir, pages, docs_prefix(config))
     library, problems = load_library(sources, context=site["context"], where=docs_prefix(config))
+    problems = unreadable + problems
     # Render every page's markers now, so empty lists are reported with the rest; but
     # not when pages were refused, since their absence would empty lists spuriously.
     if not problems:
@@ -24,7 +27,7 @@ def on_files(files, config):
                 "", library, markers, src_uri, f"{docs_prefix(config)}/{src_uri}"
             )
             problems.extend(found)
-    stop_on(problems, "the pages under docs/")
+    stop_on(problems, "docs/ 下的页面", "the pages under docs/")
     site["library"] = library
     return files
 
@@ -48,7 +51,7 @@ def on_nav(nav, config, files):
                 index = _page_of(item)
                 lib = library.pages.get(index.file.src_uri) if index else None
                 if lib:
-                    item.title = lib.title
+                    item.title = html.escape(lib.title, quote=False)
                 visit(item.children)
                 item.children.sort(key=key)
                 # Every page renders the open section's links: past NAV_SECTION_LIMIT pages
@@ -84,9 +87,11 @@ def on_page_markdown(markdown, page, config, files):
             context["issued"] = templating.chinese_date(lib.meta["issued"])
         markdown, found = templating.render_page(markdown, context, where, lib.body_line)
         problems.extend(found)
-    stop_on(problems, where)
-    # Material writes <meta name="description"> from this field.
-    page.meta.setdefault("description", lib.summary)
+    stop_on(problems, where, where)
+    # The theme prints titles and the description as they are, into text and attributes:
+    # give it the author's words escaped, so 《》, quotes and angle brackets show as written.
+    page.title = page.meta["title"] = html.escape(lib.title, quote=False)
+    page.meta.setdefault("description", html.escape(lib.summary, quote=True))
     _search_fields(page, lib)
     return markdown
 

@@ -7,20 +7,23 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from fangzha.mkdocs_glue import log, state
+from fangzha.mkdocs_glue import log, state, stop_on
 from fangzha.model import BANDS
 from fangzha.print_pack import (
     PACK_AUDIENCES,
     PACK_DIR,
     PIECE_FORMATS,
     band_pieces,
+    built_piece,
     fill_pack,
     index_markdown,
+    mark_piece,
     pack_markdown,
     pack_uri,
     pieces_for,
     prepare_handout,
 )
+from fangzha.problems import Problem, say
 from fangzha.qr import absolute_url, qr_svg, readable
 
 _QR_LINK = re.compile(r'<a\b(?=[^>]*\bclass="[^"]*\bfz-qr\b)([^>]*)>(.*?)</a>', re.S)
@@ -31,8 +34,12 @@ def on_config(config):
     """Say once, clearly, when printed pages will have no QR code."""
     if not config.site_url:
         log.info(
-            "site_url is not set in mkdocs.yml: printed pages will have no QR code back to the live "
-            "page. Set it to the address where the site is published."
+            say(
+                "mkdocs.yml 里没有设置 site_url，打印出来的页面上没有指向网页的二维码 → "
+                "把 site_url 设成网站发布后的网址（见 README「部署」）",
+                "site_url is not set in mkdocs.yml: printed pages will have no QR code back to the "
+                "live page. Set it to the address where the site is published.",
+            )
         )
     return config
 
@@ -111,7 +118,10 @@ def on_page_content(html, page, config, files):
 
     html = _QR_LINK.sub(link_qr, html)
     html = _page_qr(html, page, config)
-    state(config)["piece_html"][page.file.src_uri] = html
+    site = state(config)
+    if any(page.file.src_uri in pieces for pieces in site["pack_pieces"].values()):
+        site["piece_html"][page.file.src_uri] = html
+        html = mark_piece(html)
     return html
 
 
@@ -160,12 +170,38 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     """Fill each print pack with its pieces, as their own pages rendered them."""
     site = state(config)
+    rendered = site["piece_html"]
+    problems = []
     for uri, pieces in site.get("pack_pieces", {}).items():
+        for source in pieces:
+            if source in rendered:
+                continue
+            # A --dirty build did not render this page again: take it from its built page.
+            content = built_piece(_built(config, site["files"][source]).read_text(encoding="utf-8"))
+            if content is None:
+                problems.append(
+                    Problem(
+                        source,
+                        None,
+                        "用 --dirty 生成时，找不到这一页上次生成的内容，打印包没法补全 → "
+                        "去掉 --dirty，完整生成一次",
+                        "a --dirty build found no earlier output of this page to fill the "
+                        "print packs; build once without --dirty",
+                    )
+                )
+            else:
+                rendered[source] = content
+        if problems:
+            continue
         url = site["files"][uri]
-        path = Path(config.site_dir) / (url + "index.html" if url.endswith("/") else url)
+        path = _built(config, url)
         path.write_text(
-            fill_pack(
-                path.read_text(encoding="utf-8"), pieces, site["piece_html"], site["files"], url
-            ),
+            fill_pack(path.read_text(encoding="utf-8"), pieces, rendered, site["files"], url),
             encoding="utf-8",
         )
+    stop_on(problems, "打印包", "the print packs")
+
+
+def _built(config, url: str) -> Path:
+    """The file a page's URL was written to."""
+    return Path(config.site_dir) / (url + "index.html" if url.endswith("/") else url)

@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from fangzha.mkdocs_glue import log, state, stop_on
-from fangzha.problems import Problem
+from fangzha.problems import Problem, say
 from fangzha.publish import (
     OFFLINE_README,
     add_csp_meta,
@@ -17,11 +17,22 @@ from fangzha.publish import (
     inline_script_hashes,
     parse_analytics,
     robots_txt,
+    source_fingerprint,
+    zip_fingerprint,
     zip_site,
 )
 
 DEFAULT_ZIP = "site-offline.zip"
 DOWNLOAD_PATH = "download/fangzha-offline.zip"
+
+
+_serving = False
+
+
+def on_startup(command, dirty):
+    """Remember whether this process is `mkdocs serve`."""
+    global _serving
+    _serving = command == "serve"
 
 
 def _is_offline(config) -> bool:
@@ -43,22 +54,41 @@ def on_config(config):
             Problem(
                 where,
                 None,
+                "extra.analytics：设置了第三方统计服务 → 删掉它：本站不从其他网站加载任何东西；"
+                "要统计访问，请用本单位自己服务器上的统计（见 README 中的 extra.selfhosted_analytics）",
                 "extra.analytics: found an analytics service, expected it left out: this "
                 "site loads nothing from other hosts; see extra.selfhosted_analytics in the README",
             )
         )
     analytics, found = parse_analytics(config.extra.get("selfhosted_analytics"), where=where)
     problems += found
-    stop_on(problems, f"{where} privacy settings")
+    stop_on(problems, f"{where} 的隐私设置", f"{where} privacy settings")
     site = state(config)
     site["analytics"] = analytics
     config.extra["fangzha_analytics"] = analytics
     site["offline"] = _is_offline(config)
     zip_path = _zip_path(config)
     if not site["offline"] and zip_path.is_file():
-        site["offline_zip"] = zip_path
-        config.extra["fangzha_offline_download"] = DOWNLOAD_PATH
+        if zip_fingerprint(zip_path) == _fingerprint(config):
+            site["offline_zip"] = zip_path
+            config.extra["fangzha_offline_download"] = DOWNLOAD_PATH
+        else:
+            log.info(
+                say(
+                    f"离线版压缩包 {zip_path.name} 不是用现在的内容生成的，这次不提供下载 → "
+                    "先运行 mkdocs build -f mkdocs.offline.yml，再生成网站",
+                    f"{zip_path.name} was not built from the current content, so the site does "
+                    "not offer it; build it again with mkdocs build -f mkdocs.offline.yml first",
+                )
+            )
     return config
+
+
+def _fingerprint(config) -> str:
+    """The fingerprint of the sources this build reads."""
+    project = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+    theme = config.theme.custom_dir
+    return source_fingerprint(project, Path(config.docs_dir), Path(theme) if theme else None)
 
 
 @event_priority(-200)  # after Material's offline plugin has written the search index script
@@ -72,13 +102,19 @@ def on_post_build(config):
             org=config.extra["org"]["name"], date=dt.date.today().isoformat()
         )
         target = _zip_path(config)
-        count = zip_site(site_dir, target, readme)
+        count = zip_site(site_dir, target, readme, _fingerprint(config))
         log.info(
-            f"Offline package: {target} ({count} files). The online build links it for download."
+            say(
+                f"离线版压缩包：{target}（{count} 个文件）。再生成网站时，页脚会提供它的下载链接。",
+                f"Offline package: {target} ({count} files). The online build links it for download.",
+            )
         )
         return
     analytics = site["analytics"]
-    for page in site_dir.rglob("*.html"):
+    # `mkdocs serve` injects its own inline reload script into every page, with a fresh
+    # epoch each time, so no hash can allow it: the preview goes without the CSP meta and
+    # reloads itself after each save. Built sites always carry it.
+    for page in [] if _serving else site_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         policy = content_security_policy(
             inline_script_hashes(html), analytics["origin"] if analytics else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs.structure.files import File
 
 from fangzha.mkdocs_glue import docs_prefix, drop_pages, log, state, stop_on
+from fangzha.problems import say
 from fangzha.quiz_site import MIN_QUESTIONS_PER_SCAM, collect, coverage, derived_markdown
 
 
@@ -14,7 +15,7 @@ def on_files(files, config):
     library = site["library"]
     pages = [f.src_uri for f in files.documentation_pages()]
     found, problems = collect(library, pages, where=docs_prefix(config))
-    stop_on(problems, "the quizzes")
+    stop_on(problems, "测验", "the quizzes")
     site["quizzes"] = found
     # (id, title, questions) of each quiz page, for the completion-card check form.
     site["quiz_list"] = [
@@ -81,5 +82,8 @@ def _report_coverage(site, library) -> None:
     if short and site["quizzes"]:
         listing = ", ".join(f"{library.pages[uri].title} ({n})" for uri, n in sorted(short.items()))
         log.info(
-            f"Quiz coverage: these scam types have fewer than {MIN_QUESTIONS_PER_SCAM} questions: {listing}"
+            say(
+                f"测验覆盖：这些诈骗类型被考到的题目少于 {MIN_QUESTIONS_PER_SCAM} 道：{listing}",
+                f"Quiz coverage: these scam types have fewer than {MIN_QUESTIONS_PER_SCAM} questions: {listing}",
+            )
         )

@@ -30,7 +30,7 @@ def on_files(files, config):
         problems.extend(found)
         content = lessons.deck_page_markdown(page, body, config.extra["org"]["name"])
         files.append(File.generated(config, uri, content=content))
-    stop_on(problems, "the lessons")
+    stop_on(problems, "班会课", "the lessons")
     return files
 
 

@@ -51,26 +51,26 @@ def test_good_page_parses_with_typed_fields():
 def test_malformed_yaml_names_the_file_line():
     src = scam(GOOD.replace("title: 刷单返利诈骗", "title: [刷单返利诈骗"))
     found = messages(src)
-    assert len(found) == 1
-    assert found[0].startswith("docs/scams/shuadan.md:")
-    assert "front matter is not valid YAML" in found[0]
+    # Not the parser's jargon: the usual cause, on the line where it is.
+    assert found == [
+        "docs/scams/shuadan.md:3: 页面信息：方括号不成对，或用了中文方括号“［］” → 列表写成 [甲, 乙]（英文方括号和逗号）"
+    ]
 
 
 def test_unknown_field_is_a_typo_with_suggestion_and_line():
     found = messages(scam(GOOD + "audience: [students]\n"))
     assert found == [
-        "docs/scams/shuadan.md:10: field 'audience': unknown key (did you mean 'audiences'?); "
-        "expected one of: kind, title, summary, order, hide, search, audiences, aliases, reviewed, "
-        "min_band, bands, category, sources"
+        "docs/scams/shuadan.md:10: audience：没有这一项（是不是想写 audiences？） → 可以写的项：kind、title、"
+        "summary、order、hide、search、audiences、aliases、reviewed、min_band、bands、category、sources"
     ]
 
 
 def test_missing_field_names_what_is_expected():
     found = messages(scam(GOOD.replace("category: 刷单返利\n", "")))
     assert found == [
-        "docs/scams/shuadan.md: field 'category': missing; expected one of: 刷单返利, 虚假网络投资理财, "
-        "虚假网络贷款与虚假征信, 冒充电商物流客服, 冒充公检法及政府机关, 虚假购物服务, 冒充领导熟人, "
-        "网络游戏产品虚假交易, 网络婚恋交友, 机票退改签, 其他常见类型"
+        "docs/scams/shuadan.md: category：缺少这一项 → 应当写其中之一：刷单返利、虚假网络投资理财、"
+        "虚假网络贷款与虚假征信、冒充电商物流客服、冒充公检法及政府机关、虚假购物服务、冒充领导熟人、"
+        "网络游戏产品虚假交易、网络婚恋交友、机票退改签、其他常见类型"
     ]
 
 
@@ -81,50 +81,53 @@ def test_wrong_type_and_bad_audience_are_both_reported():
         )
     )
     assert messages(src) == [
-        "docs/scams/shuadan.md:3: field 'title': found the number 123, expected text of at most "
-        "40 characters (put it in quotes)",
-        "docs/scams/shuadan.md:5: field 'audiences': found 'student', expected a list drawn from: "
-        "students, parents, elderly, teachers, finance, residents",
+        "docs/scams/shuadan.md:3: title：写成了数字 123 → 应当写一行文字（不超过 40 个字）（数字请加引号）",
+        "docs/scams/shuadan.md:5: audiences：写成了“student” → 应当写一个列表，从这些里选：students（学生）、"
+        "parents（家长）、elderly（老年人）、teachers（教师）、finance（财务人员）、residents（社区居民）",
     ]
 
 
 def test_unknown_kind_lists_the_kinds():
     assert messages("---\nkind: poster\ntitle: x\n---\n") == [
-        "docs/scams/shuadan.md:2: field 'kind': found kind 'poster', expected one of: home, index, "
-        "audience, scam, quiz, letter, handout, lesson, script, screen, guide"
+        "docs/scams/shuadan.md:2: kind 写成了“poster” → kind 是页面类型，应当写其中之一：home（首页）、"
+        "index（目录）、audience（人群导览）、scam（诈骗类型）、quiz（知识测验）、letter（告知书）、"
+        "handout（宣传品）、lesson（主题班会）、script（讲话与广播稿）、screen（大屏滚动）、guide（指南）"
     ]
 
 
 def test_page_without_front_matter_is_reported():
     assert messages("## 标题\n") == [
-        "docs/scams/shuadan.md:1: no front matter; expected a block between '---' lines at the top "
-        "with at least kind, title and summary"
+        "docs/scams/shuadan.md:1: 文件开头没有页面信息 → 第一行写 ---，接着写 kind、title、summary 等，"
+        "再写一行 --- （见 README「添加页面」）"
     ]
 
 
 def test_unclosed_front_matter_is_reported():
     assert messages("---\nkind: scam\n\n## 正文\n") == [
-        "docs/scams/shuadan.md:1: front matter starts with '---' but has no closing '---' line"
+        "docs/scams/shuadan.md:1: 页面信息以“---”开头，却没有结束的“---”行 → 在页面信息最后另起一行写 ---"
+        "（三个英文减号，不要用中文破折号）"
     ]
 
 
 def test_future_review_date_and_impossible_date():
     future = (dt.date.today() + dt.timedelta(days=30)).isoformat()
     assert messages(scam(GOOD.replace("2026-01-02", future))) == [
-        f"docs/scams/shuadan.md:9: field 'reviewed': found the date {future}, expected a date "
-        "written YYYY-MM-DD that is not in the future"
+        f"docs/scams/shuadan.md:9: reviewed：写成了日期 {future} → 应当写日期，写成 2026-11-29 这样，不能晚于今天"
     ]
-    assert messages(scam(GOOD.replace("2026-01-02", "'2026-02-30'"))) == [
-        "docs/scams/shuadan.md:9: field 'reviewed': found '2026-02-30', which is not a real date, "
-        "expected a date written YYYY-MM-DD"
-    ]
+    # Quoted or not: YAML itself would stop at an impossible date without a line.
+    for written in ("'2026-02-30'", "2026-02-30", "2025-02-29", "2026-11-31"):
+        day = written.strip("'")
+        assert messages(scam(GOOD.replace("2026-01-02", written))) == [
+            f"docs/scams/shuadan.md:9: reviewed：写成了“{day}”，日历上没有这一天 → 应当写日期，写成 2026-11-29 这样"
+        ]
 
 
 def test_missing_and_misordered_sections():
     body = SECTIONS.replace("## 典型案例", "## 案例")
+    line = 12 + body.splitlines().index("## 案例")
     assert messages(scam(GOOD, body)) == [
-        "docs/scams/shuadan.md: missing section '## 典型案例'; a scam page has these sections in "
-        "order: 一句话识别, 典型案例, 骗局套路, 识别信号, 正确做法, 如果已经被骗, 防骗口诀"
+        f"docs/scams/shuadan.md:{line}: 缺少小标题“## 典型案例”（是不是写成了“## 案例”？） → 诈骗类型页面依次有这些小标题："
+        "## 一句话识别、## 典型案例、## 骗局套路、## 识别信号、## 正确做法、## 如果已经被骗、## 防骗口诀"
     ]
     swapped = (
         SECTIONS.replace("## 识别信号", "## TMP")
@@ -132,7 +135,9 @@ def test_missing_and_misordered_sections():
         .replace("## TMP", "## 骗局套路")
     )
     found = messages(scam(GOOD, swapped))
-    assert len(found) == 1 and "section '## 识别信号' comes before '## 骗局套路'" in found[0]
+    assert (
+        len(found) == 1 and "小标题“## 识别信号”写在了“## 骗局套路”前面 → 按这个顺序排" in found[0]
+    )
 
 
 def test_headings_inside_code_fences_are_ignored():
@@ -143,8 +148,7 @@ def test_headings_inside_code_fences_are_ignored():
 def test_file_names_must_be_short_web_addresses():
     found = messages(scam(GOOD), uri="scams/刷单.md")
     assert found == [
-        "docs/scams/刷单.md: file name '刷单' is not a short web address; expected lowercase "
-        "letters, digits and hyphens, such as 'shuadan-fanli.md'"
+        "docs/scams/刷单.md: 文件名“刷单”不能直接当网址 → 文件名只用小写字母、数字和减号，例如 shuadan-fanli.md"
     ]
 
 
@@ -168,20 +172,35 @@ def test_load_library_reports_all_pages_problems_in_one_pass():
     library, found = load_library(sources, context={"org": {"name": "x"}})
     text = [str(p) for p in found]
     assert "a.md" in library.pages
-    assert any(t.startswith("docs/b.md: field 'title': missing") for t in text)
+    assert any(t.startswith("docs/b.md: title：缺少这一项") for t in text)
     assert (
-        "docs/c.md:9: unknown setting 'org.nam' (did you mean 'org.name'?); available: org.name"
-        in text
+        "docs/c.md:9: 没有“org.nam”这个设置（是不是想写 org.name？） → 可用的设置：org.name" in text
     )
     assert (
-        "docs/c.md:10: unknown marker 'fangzha:cardz'; expected one of: fangzha:cards, fangzha:audiences, fangzha:bands, fangzha:card-check"
-        in text
+        "docs/c.md:10: 没有“fangzha:cardz”这个标记（是不是想写 fangzha:cards？） → 可用的标记："
+        "fangzha:cards、fangzha:audiences、fangzha:bands、fangzha:card-check" in text
     )
 
 
-def test_angle_brackets_in_titles_are_refused():
-    found = messages(scam(GOOD.replace("title: 刷单返利诈骗", "title: 刷单<script>x</script>")))
-    assert found == [
-        "docs/scams/shuadan.md:3: field 'title': found '刷单<script>x</script>', expected text of "
-        "at most 40 characters without < or > (use 《》 for titles of works)"
+def test_angle_brackets_and_quotes_in_titles_are_kept_as_written():
+    title = '刷单<script>x</script>"引号"'
+    page, found = parse_page(
+        "scams/shuadan.md", scam(GOOD.replace("title: 刷单返利诈骗", f"title: '{title}'")), "x"
+    )
+    assert found == [] and page.title == title
+
+
+def test_messages_come_in_english_on_request(monkeypatch):
+    src = scam(GOOD + "audience: [students]\n")
+    monkeypatch.setenv("FANGZHA_MESSAGES", "en")
+    assert messages(src) == [
+        "docs/scams/shuadan.md:10: field 'audience': unknown key (did you mean 'audiences'?); "
+        "expected one of: kind, title, summary, order, hide, search, audiences, aliases, reviewed, "
+        "min_band, bands, category, sources"
     ]
+    monkeypatch.setenv("FANGZHA_MESSAGES", "both")
+    (both,) = messages(src)
+    assert (
+        both.startswith("docs/scams/shuadan.md:10: audience：没有这一项")
+        and "（field 'audience'" in both
+    )

@@ -81,7 +81,7 @@ def test_empty_card_list_is_a_problem_with_line():
     )
     _, problems = render_marker(library(), markers[0], "x.md", "docs/x.md")
     assert [str(p) for p in problems] == [
-        "docs/x.md:9: marker 'fangzha:cards kind=\"quiz\"' lists no pages; expected at least one page to match"
+        'docs/x.md:9: 标记 fangzha:cards kind="quiz" 没有列出任何页面 → 检查筛选条件，或先写好符合条件的页面'
     ]
 
 
@@ -95,14 +95,14 @@ def test_audience_entries_link_each_audience_page():
 def test_marker_argument_mistakes_are_reported():
     _, problems = find_markers('<!-- fangzha:cards kind="scams" colour="red" -->', "docs/x.md", 3)
     assert [str(p) for p in problems] == [
-        "docs/x.md:3: marker 'fangzha:cards': kind=\"scams\" is not allowed; expected one of: scam, "
-        "quiz, letter, handout, lesson, script, screen, guide",
-        "docs/x.md:3: marker 'fangzha:cards': unknown argument 'colour'; expected: kind, audience, "
-        "category, band",
+        'docs/x.md:3: 标记 fangzha:cards 的参数 kind="scams" 写得不对 → 应当写其中之一：scam（诈骗类型）、'
+        "quiz（知识测验）、letter（告知书）、handout（宣传品）、lesson（主题班会）、script（讲话与广播稿）、"
+        "screen（大屏滚动）、guide（指南）",
+        "docs/x.md:3: 标记 fangzha:cards 没有“colour”这个参数 → 可用的参数：kind、audience、category、band",
     ]
     _, problems = find_markers("<!-- fangzha:cards kind=scam -->", "docs/x.md")
     assert [str(p) for p in problems] == [
-        "docs/x.md:1: marker 'fangzha:cards': cannot read 'kind=scam'; write arguments as key=\"value\""
+        'docs/x.md:1: 标记 fangzha:cards 里的“kind=scam”读不懂 → 参数写成 名称="值"（英文双引号），例如 kind="scam"'
     ]
 
 

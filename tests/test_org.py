@@ -14,6 +14,9 @@ GOOD = {
 }
 
 
+PHONE = '加引号的电话号码，例如 "0571-87654321"、"13812345678"、"400-123-4567" 或 "96110"'
+
+
 def problems(**changes):
     raw = {**GOOD, **changes}
     raw = {k: v for k, v in raw.items() if v is not ...}
@@ -52,63 +55,68 @@ def test_phone_numbers_people_write_are_accepted(number):
 @pytest.mark.parametrize("number", ["1234", "12345678901234", "电话", "0571-8765", "+1 555 0100"])
 def test_malformed_phone_is_named_with_expectation(number):
     assert problems(phone=number) == [
-        f"mkdocs.yml: extra.org.phone: found {number!r}, expected a phone number in quotes such as "
-        "'0571-87654321', '13812345678', '400-123-4567' or '96110'"
+        f"mkdocs.yml: extra.org.phone：写成了“{number}” → 应当写{PHONE}"
+    ]
+
+
+def test_full_width_digits_in_a_phone_are_named():
+    assert problems(phone="０５７１-87654321") == [
+        "mkdocs.yml: extra.org.phone：写成了“０５７１-87654321” → 应当写"
+        + PHONE
+        + "（里面有全角数字“０”，请换成半角的“0”：关掉输入法的全角再输入）"
     ]
 
 
 def test_unquoted_phone_says_the_leading_zero_was_lost():
     # YAML reads 057187654321 as the number 57187654321.
     assert problems(phone=57187654321) == [
-        "mkdocs.yml: extra.org.phone: found the number 57187654321 (not in quotes), expected a "
-        "phone number in quotes such as '0571-87654321', '13812345678', '400-123-4567' or '96110'"
+        "mkdocs.yml: extra.org.phone：写成了没加引号的数字 57187654321 → 应当写" + PHONE
     ]
 
 
 def test_wrong_type_names_key_found_and_expected():
     assert problems(name=["a", "b"]) == [
-        "mkdocs.yml: extra.org.name: found a list of 2 items, expected text of at most 40 characters"
+        "mkdocs.yml: extra.org.name：写成了一个列表（2 项） → 应当写一行文字（不超过 40 个字）"
     ]
 
 
 def test_unknown_key_suggests_the_right_one():
     assert problems(adress="x") == [
-        "mkdocs.yml: extra.org.adress: unknown key (did you mean 'address'?); expected one of: "
-        "name, short_name, kind, phone, address, department, police, helplines"
+        "mkdocs.yml: extra.org.adress：没有这一项（是不是想写 address？） → 可以写的项：name、short_name、"
+        "kind、phone、address、department、police、helplines"
     ]
 
 
 def test_missing_required_key_and_nested_key_are_both_reported():
     found = problems(address=..., police={"name": "示例派出所"})
     assert found == [
-        "mkdocs.yml: extra.org.address: missing; expected text of at most 80 characters",
-        "mkdocs.yml: extra.org.police.phone: missing; expected a phone number in quotes such as "
-        "'0571-87654321', '13812345678', '400-123-4567' or '96110'",
+        "mkdocs.yml: extra.org.address：缺少这一项 → 应当写一行文字（不超过 80 个字）",
+        "mkdocs.yml: extra.org.police.phone：缺少这一项 → 应当写" + PHONE,
     ]
 
 
 def test_kind_must_be_one_of_the_known_kinds():
     assert problems(kind="hospital") == [
-        "mkdocs.yml: extra.org.kind: found 'hospital', expected one of: "
-        "school, community, police, bank, company"
+        "mkdocs.yml: extra.org.kind：写成了“hospital” → 应当写其中之一：school（学校）、community（社区）、"
+        "police（派出所）、bank（银行）、company（企业）"
     ]
 
 
 def test_helpline_items_are_numbered_from_one():
     found = problems(helplines=[{"name": "报警", "number": "110"}, {"name": "坏", "number": "x"}])
     assert len(found) == 1
-    assert found[0].startswith("mkdocs.yml: extra.org.helplines[2].number: found 'x', expected")
+    assert found[0].startswith("mkdocs.yml: extra.org.helplines[2].number：写成了“x” → 应当写")
 
 
 def test_missing_block_is_one_clear_line():
     assert [str(p) for p in parse_org(None)[1]] == [
-        "mkdocs.yml: extra.org: missing; expected the organisation block (see README, 品牌设置)"
+        "mkdocs.yml: extra.org：缺少主办单位设置 → 在 mkdocs.yml 的 extra 下面写 org（见 README「品牌设置」）"
     ]
 
 
 def test_line_numbers_point_at_the_key():
     _, found = parse_org({**GOOD, "phone": "x"}, lines={("phone",): 27})
-    assert str(found[0]).startswith("mkdocs.yml:27: extra.org.phone:")
+    assert str(found[0]).startswith("mkdocs.yml:27: extra.org.phone：")
 
 
 @pytest.mark.parametrize(

@@ -169,7 +169,7 @@ def test_slogans_state_their_lengths(published):
 def test_without_site_url_the_build_says_once_there_is_no_qr_code(tmp_path):
     result = build(copy_project(tmp_path / "p"))
     assert (
-        result.output.count("site_url is not set in mkdocs.yml: printed pages will have no QR code")
+        result.output.count("mkdocs.yml 里没有设置 site_url，打印出来的页面上没有指向网页的二维码")
         == 1
     )
     assert "fz-qr__code" not in (result.site / "letters/jiazhang/index.html").read_text(

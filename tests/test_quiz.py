@@ -7,6 +7,8 @@ import textwrap
 import markdown
 import pytest
 
+from fangzha.blocks import BLOCKS
+from fangzha.blockspec import scan_blocks
 from fangzha.quiz import QuizBlock, check_code, find_blocks, parse_block
 from fangzha.quiz_site import derived_uri
 
@@ -70,64 +72,92 @@ def test_good_quiz_parses_kinds_answers_links_and_lines():
 
 def test_no_correct_answer():
     body = GOOD.replace("- [x] 不理会，告诉家长", "- [ ] 不理会，告诉家长")
-    assert problems(body) == [
-        f"{WHERE}:13: question 1 has no correct answer; mark the right option with [x]"
-    ]
+    assert problems(body) == [f"{WHERE}:13: 第 1 题没有标出正确答案 → 在正确的选项前写 [x]"]
 
 
 def test_two_correct_answers_in_a_single_choice_question():
     body = GOOD.replace("- [ ] 先做几单试试", "- [x] 先做几单试试")
     assert problems(body) == [
-        f"{WHERE}:13: question 1 has 2 answers marked correct in a single-choice question "
-        "(单选题); expected one, or mark the question （多选）"
+        f"{WHERE}:13: 第 1 题是单选题，却标了 2 个正确答案 → 只留一个 [x]，或在题号后面写（多选）"
     ]
 
 
 def test_empty_option():
     body = GOOD.replace("- [ ] 学校公告", "- [ ]")
-    assert problems(body) == [f"{WHERE}:23: question 2, option 3 is empty"]
+    assert problems(body) == [f"{WHERE}:23: 第 2 题的第 3 个选项是空的 → 在 ] 后面写上选项内容"]
 
 
 def test_duplicate_option():
     body = GOOD.replace("- [ ] 学校公告", "- [ ] 要验证码")
-    assert problems(body) == [f"{WHERE}:23: question 2, option 3 repeats option 2: '要验证码'"]
+    assert problems(body) == [
+        f"{WHERE}:23: 第 2 题的第 3 个选项和第 2 个一样（“要验证码”）→ 删掉或改写一个"
+    ]
 
 
 def test_unknown_key_with_suggestion():
     body = GOOD.replace("    解析：前两个都是。", "    解释：前两个都是。")
     assert problems(body) == [
-        f"{WHERE}:20: question 2 has no explanation; add a line starting with 解析：",
-        f"{WHERE}:25: question 2: unknown key '解释' (did you mean '解析'?); expected 解析 or 参见",
+        f"{WHERE}:25: 第 2 题：没有“解释”这一项（是不是想写“解析”？） → 选项后面只能写“解析：”和“参见：”",
     ]
 
 
 def test_link_to_a_page_that_does_not_exist():
     body = GOOD.replace("../scams/shuadan.md", "../scams/shuadann.md")
     assert problems(body) == [
-        f"{WHERE}:18: question 1: link '../scams/shuadann.md' points to a page that does not exist"
+        f"{WHERE}:18: 第 1 题链接的页面“../scams/shuadann.md”不存在 → 检查文件夹和文件名，例如 ../scams/shuadan.md"
     ]
 
 
 def test_true_false_needs_the_two_words():
     body = GOOD.replace("    - [ ] 对\n", "    - [ ] 是的\n")
     assert problems(body) == [
-        f"{WHERE}:27: question 3 is a 判断题; expected exactly the two options 对 and 错"
+        f"{WHERE}:27: 第 3 题是判断题，选项应当正好是“对”和“错” → 写“- [x] 对”和“- [ ] 错”（对的那个标 x）"
     ]
 
 
 def test_unknown_and_bad_block_options():
-    found = problems(GOOD, options="    feedback: sometimes\n    colour: red\n")
-    assert found == [
-        f"{WHERE}:11: quiz option feedback: found 'sometimes', expected one of: each, end",
-        f"{WHERE}:12: quiz option 'colour' is unknown; expected one of: feedback, id, size, fields, answer_card",
+    text = "/// quiz | 测\n    feedback: sometimes\n    colour: red\n\n" + GOOD + "///\n"
+    _, found = scan_blocks(text, BLOCKS, WHERE, 10)
+    assert [str(p) for p in found] == [
+        f"{WHERE}:11: /// quiz 的选项 feedback 写成了 “sometimes” → 应当写其中之一：each（每题作答后反馈）、"
+        "end（交卷后统一反馈）",
+        f"{WHERE}:12: /// quiz 没有“colour”这个选项 → 可用的选项：feedback、id、mode、size、fields、answer_card",
     ]
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (
+            "    - ［x］ 不理会，告诉家长",
+            "选项的方括号用了中文的“［］” → 改成英文方括号：错的选项写“- [ ] ”，对的写“- [x] ”",
+        ),
+        (
+            "    - 【x】 不理会，告诉家长",
+            "选项的方括号用了中文的“【】” → 改成英文方括号：错的选项写“- [ ] ”，对的写“- [x] ”",
+        ),
+        (
+            "    - [√] 不理会，告诉家长",
+            "选项的方框里写了“√” → 对的选项写 [x]（英文字母 x），错的写 [ ]（中间一个空格）",
+        ),
+        ("- [x] 不理会，告诉家长", "选项没有缩进 → 选项前面空 4 个空格，写成“    - [x] 选项”"),
+    ],
+)
+def test_option_slips_are_named_at_their_line(option, message):
+    body = GOOD.replace("    - [x] 不理会，告诉家长", option)
+    assert f"{WHERE}:15: 第 1 题：{message}" in problems(body)
+
+
+def test_an_explanation_without_its_indent_is_named():
+    body = GOOD.replace("    解析：所有刷单都是诈骗。", "解析：所有刷单都是诈骗。")
+    assert f"{WHERE}:17: 第 1 题：“解析：”前面要空 4 个空格，和选项对齐" in problems(body)
 
 
 def test_numbering_and_stray_text():
     body = GOOD.replace("3. （判断）", "4. （判断）") + "\n没有缩进的一行\n"
     found = problems(body)
-    assert f"{WHERE}:27: question 3 is numbered 4; number questions 1, 2, 3 … in order" in found
-    assert any("question 4: indent this line under the question" in f for f in found)
+    assert f"{WHERE}:27: 第 3 题的题号写成了 4 → 题号从 1 开始按顺序写：1. 2. 3. …" in found
+    assert any("第 4 题：这一行没有缩进" in f for f in found)
 
 
 def test_all_problems_of_a_quiz_in_one_pass():
@@ -226,7 +256,7 @@ def test_script_in_question_text_is_shown_not_run():
 
 
 def test_a_broken_quiz_without_the_hooks_still_refuses_to_render():
-    with pytest.raises(ValueError, match="question 1 has no correct answer"):
+    with pytest.raises(ValueError, match="第 1 题没有标出正确答案"):
         render("/// quiz | 测\n\n1. 题\n    - [ ] 甲\n    - [ ] 乙\n\n    解析：无。\n///\n")
 
 

@@ -288,6 +288,36 @@ def test_progress_stays_on_the_device_across_reloads(page, server, catalog, watc
     watch.assert_clean()
 
 
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "not json at all",
+        '"a string"',
+        "[1, 2, 3]",
+        '{"answers": "x", "done": [1], "finished": "yes"}',
+        '{"answers": {"1": [99, -1, "a"], "2": [0]}, "done": {"1": true}, "finished": true, "day": 5}',
+    ],
+)
+def test_a_quiz_works_whatever_an_older_version_left_in_storage(
+    page, server, catalog, watch, stored
+):
+    entry = quizzes(catalog)[-1]
+    page.goto(server.url + "quizzes/")
+    page.evaluate(
+        "([key, value]) => localStorage.setItem(key, value)",
+        [f"fangzha:quiz:{entry['quiz_id']}", stored],
+    )
+    page.goto(server.url + entry["url"])
+    page.locator("[data-quiz][data-quiz-mounted]").wait_for()
+    first = page.locator('[data-question="1"] input').first
+    assert not first.is_checked()  # nothing from the broken record reached the page
+    page.locator('[data-question="1"] label').first.click()
+    assert first.is_checked()
+    # It was not marked finished: the hand-in button is there and the result is not.
+    assert page.locator("[data-quiz-result]").is_hidden()
+    watch.assert_clean()
+
+
 def test_quiz_mounts_after_instant_navigation(page, server, catalog, watch):
     page.goto(server.url + "quizzes/")
     first = quizzes(catalog)[0]

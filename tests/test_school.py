@@ -147,7 +147,7 @@ def scan(text):
         ),
         (
             "/// screen\n    interval: 0\n\n- 一句\n///\n",
-            "docs/x.md:11: /// screen 的选项 interval 写成了 “0” → 应当写1 到 120 之间的整数",
+            "docs/x.md:11: /// screen 的选项 interval 写成了 “0” → 应当写一个 1 到 120 之间的整数",
         ),
         (
             "/// record\n    fields: 日期\n\n",

@@ -118,7 +118,7 @@ def test_a_primary_lesson_linking_a_page_unsuitable_for_primary_stops_the_build(
         f"docs/lessons/banhui-xiaoxue-4-6.md:{line}: 这一页适合小学（bands 含 primary_upper），却出现了“裸聊”"
         "（色情和性） → 小学材料不讲色情、贷款、赌博和刑罚：删掉这句，或从 bands 里去掉小学的学段",
     ]
-    assert result.errors[-1] == "Stopped: 2 problems in the pages under docs/, listed above."
+    assert result.errors[-1] == "生成已停止：docs/ 下的页面里有 2 个问题，已在上面逐条列出。"
 
 
 def test_a_script_longer_than_planned_fails_the_strict_build_with_its_reading_time(project):

@@ -41,8 +41,8 @@ def test_every_dictionary_word_changes_segmentation():
 def test_dictionary_mistakes_are_named_with_line():
     _, problems = read_dictionary("杀猪盘\n安全 账户 x 1\n杀猪盘\n", "d.txt")
     assert [str(p) for p in problems] == [
-        "d.txt:2: found '安全 账户 x 1', expected one word a line, optionally followed by a frequency and a tag",
-        "d.txt:3: '杀猪盘' repeats line 1",
+        "d.txt:2: 这一行“安全 账户 x 1”读不懂 → 一行写一个词，后面可以空一格写词频和词性，例如“杀猪盘 5 n”",
+        "d.txt:3: “杀猪盘”和第 1 行重复 → 删掉这一行",
     ]
 
 
@@ -69,8 +69,8 @@ def test_a_broken_dictionary_path_stops_the_build(tmp_path):
         "jieba_dict_user: hooks/missing.txt",
     )
     assert build_output(project)[0] == (
-        "mkdocs.yml: plugins.search.jieba_dict_user: found 'hooks/missing.txt', which does not exist; "
-        "expected the path of the domain dictionary, relative to mkdocs.yml"
+        "mkdocs.yml: plugins.search.jieba_dict_user：找不到文件“hooks/missing.txt” → "
+        "写词典文件相对于 mkdocs.yml 的路径，例如 hooks/jieba_userdict.txt"
     )
 
 
@@ -110,8 +110,7 @@ def test_without_jieba_the_build_stops_instead_of_degrading_search(tmp_path):
     )
     assert done.returncode != 0 and "Traceback" not in done.stdout + done.stderr
     assert (
-        "mkdocs.yml: plugins.search: the Python package 'jieba' is not installed, so Chinese search "
-        "would silently degrade; expected it installed (pip install -e .)"
+        "mkdocs.yml: plugins.search：没有安装 Python 包 jieba，中文搜索会悄悄失效 → 运行 pip install -e . 安装"
     ) in done.stdout + done.stderr
 
 
@@ -119,7 +118,7 @@ def test_lang_zh_is_refused_with_the_reason(tmp_path):
     project = copy_project(tmp_path / "p")
     edit(project / "mkdocs.yml", "  - search:\n", "  - search:\n      lang: zh\n")
     assert build_output(project)[0].startswith(
-        "mkdocs.yml: plugins.search.lang: found 'zh', expected it left out"
+        "mkdocs.yml: plugins.search.lang：写了 zh → 删掉这一项"
     )
 
 

@@ -43,14 +43,19 @@ def copy_project(target: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
 
 
 def build(
-    project: Path, site: Path | None = None, *, config: str = "mkdocs.yml", strict: bool = True
+    project: Path,
+    site: Path | None = None,
+    *,
+    config: str = "mkdocs.yml",
+    strict: bool = True,
+    env: dict | None = None,
 ) -> Build:
     """Run a real ``mkdocs build`` in a subprocess and capture what it prints."""
     site = site or project / "site"
     command = [*MKDOCS, "build", "-f", str(project / config), "-d", str(site)]
     if strict:
         command.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", **(env or {})}
     done = subprocess.run(
         command, cwd=project, capture_output=True, text=True, env=env, timeout=300
     )
@@ -210,6 +215,8 @@ def source_library():
     docs = ROOT / "docs"
     uris = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     context = site_context(org, config["site_name"], config.get("site_url"), dt.date.today())
-    library, problems = load_library(read_sources(docs, uris), context=context)
+    sources, unreadable = read_sources(docs, uris)
+    assert unreadable == []
+    library, problems = load_library(sources, context=context)
     assert problems == [], problems
     return library, uris

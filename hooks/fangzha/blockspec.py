@@ -27,7 +27,7 @@ import yaml
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks.block import Block
 
-from .problems import Problem
+from .problems import Problem, say
 
 
 class BlockError(ValueError):
@@ -131,7 +131,7 @@ flag.expected = "true 或 false"  # type: ignore[attr-defined]
 
 def whole_number(low: int, high: int) -> Callable[[Any], int]:
     """A whole number within bounds, written with ASCII or full-width digits."""
-    expected = f"{low} 到 {high} 之间的整数"
+    expected = f"一个 {low} 到 {high} 之间的整数"
 
     def check(value: Any) -> int:
         if isinstance(value, str):
@@ -156,14 +156,26 @@ _PYMDOWNX_OPTIONS = ("attrs",)
 
 def option_problems(
     block: type[Block], argument: str | None, options: Mapping[str, Any]
-) -> list[tuple[str | None, str]]:
-    """Check a block's argument and options against its spec: (option or None, message)."""
-    out: list[tuple[str | None, str]] = []
+) -> list[tuple[str | None, str, str]]:
+    """Check a block's argument and options against its spec: (option or None, zh, en)."""
+    out: list[tuple[str | None, str, str]] = []
     name = block.NAME
     if block.ARGUMENT is True and not (argument or "").strip():
-        out.append((None, f"/// {name} 后面缺少标题 → 写成“/// {name} | 标题”"))
+        out.append(
+            (
+                None,
+                f"/// {name} 后面缺少标题 → 写成“/// {name} | 标题”",
+                f"/// {name} needs a title: '/// {name} | title'",
+            )
+        )
     elif block.ARGUMENT is False and (argument or "").strip():
-        out.append((None, f"/// {name} 不带标题 → 去掉“|”和后面的文字"))
+        out.append(
+            (
+                None,
+                f"/// {name} 不带标题 → 去掉“|”和后面的文字",
+                f"/// {name} takes no title; remove '|' and what follows",
+            )
+        )
     spec = block.OPTIONS
     for key, value in options.items():
         key = str(key)
@@ -171,18 +183,28 @@ def option_problems(
             hint = difflib.get_close_matches(key, list(spec), n=1, cutoff=0.5)
             guess = f"（是不是想写 {hint[0]}？）" if hint else ""
             allowed = "、".join(spec) or "没有选项"
-            out.append((key, f"/// {name} 没有“{key}”这个选项{guess} → 可用的选项：{allowed}"))
+            out.append(
+                (
+                    key,
+                    f"/// {name} 没有“{key}”这个选项{guess} → 可用的选项：{allowed}",
+                    f"/// {name} has no option {key!r}"
+                    + (f" (did you mean {hint[0]!r}?)" if hint else "")
+                    + f"; expected one of: {', '.join(spec) or 'none'}",
+                )
+            )
             continue
         validator = spec[key][1]
         try:
             validator(value)
-        except Invalid as exc:
+        except (Invalid, TypeError, ValueError) as exc:
+            expected = getattr(exc, "expected", None) or getattr(validator, "expected", "合适的值")
             out.append(
-                (key, f"/// {name} 的选项 {key} 写成了 {_shown(value)} → 应当写{exc.expected}")
+                (
+                    key,
+                    f"/// {name} 的选项 {key} 写成了 {_shown(value)} → 应当写{expected}",
+                    f"/// {name}: option {key} found {value!r}, expected {getattr(validator, 'english', expected)}",
+                )
             )
-        except (TypeError, ValueError):
-            expected = getattr(validator, "expected", "合适的值")
-            out.append((key, f"/// {name} 的选项 {key} 写成了 {_shown(value)} → 应当写{expected}"))
     return out
 
 
@@ -200,7 +222,7 @@ class StrictBlock(Block):
     def _validate(self, parent, arg, **options):  # noqa: D401 - pymdownx's hook
         problems = option_problems(type(self), arg, options)
         if problems:
-            raise BlockError("；".join(message for _, message in problems))
+            raise BlockError("；".join(say(zh, en) for _, zh, en in problems))
         return super()._validate(parent, arg, **options)
 
 
@@ -308,9 +330,9 @@ def scan_blocks(
             for key in options
             if re.match(rf"^\s+{re.escape(str(key))}\s*:", text)
         }
-        for key, message in option_problems(blocks[name], block.argument, options):
+        for key, zh, en in option_problems(blocks[name], block.argument, options):
             at = block.option_lines.get(key, number) if key else number
-            problems.append(Problem(where, at, message))
+            problems.append(Problem(where, at, zh, en))
         block.body_line = first_line + j
         found.append(block)
         stack.append(block)

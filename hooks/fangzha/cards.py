@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 
 from . import bands
 from .library import Library
@@ -71,10 +73,16 @@ def card(page: ContentPage, current: str) -> str:
     """One card: linked title, summary, and who it is for."""
     meta = card_meta(page)
     return (
-        f"-   [{page.title}]({relative_link(page.src_uri, current)})\n\n"
-        f"    {page.summary}\n\n"
+        f"-   [{markdown_text(page.title)}]({relative_link(page.src_uri, current)})\n\n"
+        f"    {markdown_text(page.summary)}\n\n"
         f'    <span class="fz-card__meta">{meta}</span>\n'
     )
+
+
+def markdown_text(text: str) -> str:
+    """An author's one-line text placed into Markdown, shown exactly as written."""
+    escaped = html.escape(text, quote=False)
+    return re.sub(r"([\\`*_\[\]#|])", r"\\\1", escaped)
 
 
 def card_list(pages: list[ContentPage], current: str) -> str:
@@ -98,7 +106,10 @@ def render_marker(
         if quizzes is not None and not quizzes:
             return "", [
                 Problem(
-                    where, marker.line, "marker 'fangzha:card-check' needs at least one quiz page"
+                    where,
+                    marker.line,
+                    "标记 fangzha:card-check 需要至少一个测验页 → 先写一个 kind: quiz 的页面，或删掉这个标记",
+                    "marker 'fangzha:card-check' needs at least one quiz page",
                 )
             ]
         return card_check_form(quizzes or []), []
@@ -109,6 +120,8 @@ def render_marker(
             Problem(
                 where,
                 marker.line,
+                f"标记 fangzha:cards {wanted} 没有列出任何页面 → 检查筛选条件，"
+                "或先写好符合条件的页面",
                 f"marker 'fangzha:cards {wanted}' lists no pages; "
                 "expected at least one page to match",
             )
@@ -154,6 +167,7 @@ def _audience_entries(
             Problem(
                 where,
                 line,
+                "标记 fangzha:audiences 没有找到人群导览页 → 写 kind: audience 的页面，或删掉这个标记",
                 "marker 'fangzha:audiences' found no audience pages; "
                 "expected pages with kind 'audience'",
             )
@@ -178,6 +192,7 @@ def _band_entries(
                 line,
                 "标记 fangzha:bands 没有找到学段页 → 写 kind: audience、audience: students、"
                 f"band: … 的页面，band 可选：{'、'.join(BANDS)}",
+                "marker 'fangzha:bands' found no band pages; expected audience pages with a band",
             )
         ]
     return '<div class="fz-entries fz-entries--bands" markdown>\n\n' + "\n".join(

@@ -8,6 +8,7 @@ add up to the lesson's ``duration``. Slides are ``/// slide`` blocks inside the 
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Mapping
@@ -127,7 +128,8 @@ def deck_page_markdown(page: ContentPage, body: str, org_name: str) -> str:
     import yaml
 
     meta = {
-        "title": f"{page.title}（上课）",
+        # The theme prints a page's title as markup.
+        "title": html.escape(f"{page.title}（上课）", quote=False),
         "template": "fz-slides.html",
         "search": {"exclude": True},
         "fangzha_print": "slides",

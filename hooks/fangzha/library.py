@@ -6,6 +6,7 @@ the sources itself before MkDocs does and stops the build on any mistake.
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
@@ -13,13 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import bands, lessons, screen, templating, yamlfile
+from . import bands, lessons, safety, screen, templating, yamlfile
 from . import schema as s
 from .blocks import BLOCKS
 from .blockspec import FoundBlock, scan_blocks
 from .markers import Marker, find_markers
 from .model import KINDS, ContentPage
 from .problems import Problem
+from .textfile import decode
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -110,26 +112,38 @@ def parse_page(src_uri: str, text: str, where: str) -> tuple[ContentPage | None,
     """Parse and validate one page source; ``where`` is how problems name the file."""
     yaml_text, body, body_line = split_front_matter(text)
     if yaml_text is None:
-        if text.startswith("---"):
+        if text.lstrip("\ufeff").startswith(("---", "－－－", "——")):
             return None, [
-                Problem(where, 1, "front matter starts with '---' but has no closing '---' line")
+                Problem(
+                    where,
+                    1,
+                    "页面信息以“---”开头，却没有结束的“---”行 → 在页面信息最后另起一行写 ---"
+                    "（三个英文减号，不要用中文破折号）",
+                    "front matter starts with '---' but has no closing '---' line",
+                )
             ]
         return None, [
             Problem(
                 where,
                 1,
+                "文件开头没有页面信息 → 第一行写 ---，接着写 kind、title、summary 等，再写一行 --- "
+                "（见 README「添加页面」）",
                 "no front matter; expected a block between '---' lines at the top "
                 "with at least kind, title and summary",
             )
         ]
-    data, key_lines, error = yamlfile.load_with_lines(yaml_text)
+    data, key_lines, error = yamlfile.load_with_lines(yaml_text, offset=1)
     if error:
         line = error.line + 1 if error.line is not None else 1
-        return None, [Problem(where, line, f"front matter is not valid YAML: {error.message}")]
+        return None, [Problem(where, line, f"页面信息：{error.zh}", f"front matter: {error.en}")]
     if not isinstance(data, dict):
+        found = s.describe(data)
         return None, [
             Problem(
-                where, 2, f"front matter: found {s.describe(data)}, expected 'key: value' lines"
+                where,
+                2,
+                f"页面信息写成了{found.zh} → 应当写几行“名称: 值”",
+                f"front matter: found {found.en}, expected 'key: value' lines",
             )
         ]
     # Keys only: a missing field has no line of its own, and the file is short.
@@ -137,22 +151,24 @@ def parse_page(src_uri: str, text: str, where: str) -> tuple[ContentPage | None,
 
     kind_name = data.get("kind")
     if kind_name not in KINDS:
-        found = "no kind field" if kind_name is None else f"kind {s.describe(kind_name)}"
+        kinds = "、".join(f"{k}（{v.label}）" for k, v in KINDS.items())
+        if kind_name is None:
+            found = s.Msg("缺少 kind", "no kind field")
+        else:
+            shown = s.describe(kind_name)
+            found = s.Msg(f"kind 写成了{shown.zh}", f"kind {shown.en}")
         return None, [
             Problem(
                 where,
                 lines.get(("kind",), 2),
-                f"field 'kind': found {found}, expected one of: {', '.join(KINDS)}",
+                f"{found.zh} → kind 是页面类型，应当写其中之一：{kinds}",
+                f"field 'kind': found {found.en}, expected one of: {', '.join(KINDS)}",
             )
         ]
     kind = KINDS[kind_name]
     clean, issues = s.validate(data, s.Schema(kind.fields))
     problems = [
-        Problem(
-            where,
-            yamlfile.line_of(lines, issue.path),
-            f"field '{s.dotted(issue.path)}': {issue.message}",
-        )
+        Problem(where, yamlfile.line_of(lines, issue.path), *issue.at(s.dotted(issue.path)))
         for issue in issues
     ]
     slug = slug_for(src_uri)
@@ -161,6 +177,7 @@ def parse_page(src_uri: str, text: str, where: str) -> tuple[ContentPage | None,
             Problem(
                 where,
                 None,
+                f"文件名“{slug}”不能直接当网址 → 文件名只用小写字母、数字和减号，例如 shuadan-fanli.md",
                 f"file name {slug!r} is not a short web address; expected lowercase "
                 "letters, digits and hyphens, such as 'shuadan-fanli.md'",
             )
@@ -182,24 +199,42 @@ def parse_page(src_uri: str, text: str, where: str) -> tuple[ContentPage | None,
 
 
 def check_sections(page: ContentPage, where: str) -> list[Problem]:
-    """Check that a page has its kind's required level-2 sections, in order."""
+    """Check that a page has its kind's required level-2 sections, in order, and no title in its text."""
+    problems = [
+        Problem(
+            where,
+            line,
+            f"正文里写了一级标题“# {text}” → 页面标题由 title 决定，正文的小标题从 ## 开始",
+            f"heading '# {text}': the page title comes from the 'title' "
+            "field; start sections at '##'",
+        )
+        for line, level, text in page.headings
+        if level == 1
+    ]
     required = KINDS[page.kind].sections
     if not required:
-        return []
+        return problems
     present = [(line, text) for line, level, text in page.headings if level == 2]
-    problems = []
     titles = [text for _, text in present]
+    label = KINDS[page.kind].label
+    order = "、".join(f"## {n}" for n in required)
+    missing = []
     for name in required:
         if name not in titles:
-            problems.append(
+            near = difflib.get_close_matches(name, titles, n=1, cutoff=0.4)
+            missing.append(
                 Problem(
                     where,
-                    None,
+                    next((ln for ln, t in present if near and t == near[0]), None),
+                    f"缺少小标题“## {name}”"
+                    + (f"（是不是写成了“## {near[0]}”？）" if near else "")
+                    + f" → {label}页面依次有这些小标题：{order}",
                     f"missing section '## {name}'; a {page.kind} page has these "
                     f"sections in order: {', '.join(required)}",
                 )
             )
-    if not problems:
+    problems.extend(missing)
+    if not missing:
         positions = [(titles.index(name), name) for name in required]
         for (a, first), (b, second) in zip(positions, positions[1:], strict=False):
             if a > b:
@@ -208,20 +243,11 @@ def check_sections(page: ContentPage, where: str) -> list[Problem]:
                     Problem(
                         where,
                         line,
+                        f"小标题“## {second}”写在了“## {first}”前面 → 按这个顺序排：{order}",
                         f"section '## {second}' comes before '## {first}'; "
                         f"expected this order: {', '.join(required)}",
                     )
                 )
-    for line, level, text in page.headings:
-        if level == 1:
-            problems.append(
-                Problem(
-                    where,
-                    line,
-                    f"heading '# {text}': the page title comes from the 'title' "
-                    "field; start sections at '##'",
-                )
-            )
     return problems
 
 
@@ -236,19 +262,25 @@ def load_library(
     problems: list[Problem] = []
     for src_uri, text in sources:
         path = f"{where}/{src_uri}"
+        control = yamlfile.control_character(text)
+        if control:
+            problems.append(Problem(path, control[0], yamlfile.CONTROL_ZH, yamlfile.CONTROL_EN))
+            continue
         page, found = parse_page(src_uri, text, path)
         problems.extend(found)
         if page is None:
             continue
         library.pages[src_uri] = page
         if templating.uses_settings(page.body):
-            problems.extend(templating.check_references(page.body, context, path, page.body_line))
+            # Filled in once now, so that a mistake shows with every other one, at its line.
+            problems.extend(templating.render_page(page.body, context, path, page.body_line)[1])
         markers, marker_problems = find_markers(page.body, path, page.body_line)
         library.markers[src_uri] = markers
         problems.extend(marker_problems)
         found, block_problems = scan_blocks(page.body, BLOCKS, path, page.body_line)
         library.blocks[src_uri] = found
         problems.extend(block_problems)
+        problems.extend(safety.problems(page.body, page.body_line, found, path))
         if not block_problems:
             problems.extend(_check_blocks(page, found, path))
     problems.extend(_check_site(library, where))
@@ -256,10 +288,19 @@ def load_library(
     return library, sorted(problems, key=lambda p: (p.where, p.line or 0))
 
 
-def read_sources(docs_dir: str | Path, src_uris: Iterable[str]) -> list[tuple[str, str]]:
-    """Read Markdown sources as UTF-8 text."""
+def read_sources(
+    docs_dir: str | Path, src_uris: Iterable[str], where: str = "docs"
+) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """Read Markdown sources as UTF-8; name files saved as GBK or UTF-16 instead of failing."""
     root = Path(docs_dir)
-    return [(uri, (root / uri).read_text(encoding="utf-8-sig")) for uri in sorted(src_uris)]
+    sources, problems = [], []
+    for uri in sorted(src_uris):
+        text, problem = decode((root / uri).read_bytes(), f"{where}/{uri}")
+        if problem:
+            problems.append(problem)
+        else:
+            sources.append((uri, text))
+    return sources, problems
 
 
 def _check_blocks(page: ContentPage, found: list[FoundBlock], where: str) -> list[Problem]:
@@ -274,6 +315,7 @@ def _check_blocks(page: ContentPage, found: list[FoundBlock], where: str) -> lis
                 where,
                 None,
                 f"大屏页要有一个 /// screen 块，找到 {len(screens)} 个 → 把要滚动播放的标语写在一个 /// screen 块里",
+                f"a screen page has one /// screen block; found {len(screens)}",
             )
         )
     for block in screens:
@@ -296,6 +338,8 @@ def _check_site(library: Library, where: str) -> list[Problem]:
                         None,
                         f"文件名“{page.slug}”和同类页面 {where}/{slugs[key]} 重复，catalog.json "
                         "和导出的 PDF 会分不清 → 换一个文件名",
+                        f"file name {page.slug!r} is also used by {where}/{slugs[key]}, a page "
+                        "of the same kind; rename one",
                     )
                 )
             slugs.setdefault(key, page.src_uri)
@@ -306,6 +350,7 @@ def _check_site(library: Library, where: str) -> list[Problem]:
                     Problem(
                         f"{where}/{page.src_uri}",
                         None,
+                        f"人群“{audience}”已经有一个导览页（{where}/{seen[audience]}） → 每个人群只写一页",
                         f"audience '{audience}' already has a page ({where}/{seen[audience]}); "
                         "expected one page per audience",
                     )
@@ -319,6 +364,7 @@ def _check_site(library: Library, where: str) -> list[Problem]:
                 Problem(
                     f"{where}/{page.src_uri}",
                     None,
+                    f"标题“{page.title}”和 {where}/{titles[key]} 重复 → 同一类页面的标题要各不相同",
                     f"title '{page.title}' is already used by {where}/{titles[key]}; "
                     "expected a distinct title for each page of a kind",
                 )
@@ -326,6 +372,11 @@ def _check_site(library: Library, where: str) -> list[Problem]:
         titles.setdefault(key, page.src_uri)
     if "index.md" in library.pages and library.pages["index.md"].kind != "home":
         problems.append(
-            Problem(f"{where}/index.md", None, "expected kind 'home' for the home page")
+            Problem(
+                f"{where}/index.md",
+                None,
+                "首页的 kind 不是 home → 首页（docs/index.md）写 kind: home",
+                "expected kind 'home' for the home page",
+            )
         )
     return problems

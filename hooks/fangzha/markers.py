@@ -6,6 +6,7 @@ replaced. An unknown marker or argument is a problem, never silently ignored.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -21,7 +22,7 @@ _FENCE = re.compile(r"^\s*(`{3,}|~{3,})", re.M)
 MARKERS: dict[str, dict[str, s.Check]] = {
     # Cards for pages filtered by kind, audience and/or official category.
     "cards": {
-        "kind": s.choice([k for k, v in KINDS.items() if v.listed]),
+        "kind": s.choice({k: v.label for k, v in KINDS.items() if v.listed}),
         "audience": s.choice(AUDIENCES),
         "category": s.choice(CATEGORIES),
         # Pages that suit one age band of students (and are not marked too old for it).
@@ -65,10 +66,15 @@ def _parse(text: str, inner: str, where: str, line: int) -> tuple[Marker | None,
     head = _NAME.match(inner)
     if not head or head.group("name") not in MARKERS:
         name = head.group("name") if head else inner.strip()
+        hint = difflib.get_close_matches(name, list(MARKERS), n=1, cutoff=0.5)
         return None, [
             Problem(
                 where,
                 line,
+                f"没有“fangzha:{name}”这个标记"
+                + (f"（是不是想写 fangzha:{hint[0]}？）" if hint else "")
+                + " → 可用的标记："
+                + "、".join(f"fangzha:{m}" for m in MARKERS),
                 f"unknown marker 'fangzha:{name}'; expected one of: "
                 + ", ".join(f"fangzha:{m}" for m in MARKERS),
             )
@@ -89,6 +95,8 @@ def _parse(text: str, inner: str, where: str, line: int) -> tuple[Marker | None,
                 Problem(
                     where,
                     line,
+                    f"标记 fangzha:{name} 没有“{key}”这个参数 → "
+                    + (f"可用的参数：{'、'.join(allowed)}" if allowed else "这个标记不带参数"),
                     f"marker 'fangzha:{name}': unknown argument '{key}'; expected: {expected}",
                 )
             )
@@ -100,8 +108,9 @@ def _parse(text: str, inner: str, where: str, line: int) -> tuple[Marker | None,
                 Problem(
                     where,
                     line,
+                    f'标记 fangzha:{name} 的参数 {key}="{value}" 写得不对 → 应当写{exc.expected.zh}',
                     f"marker 'fangzha:{name}': {key}=\"{value}\" "
-                    f"is not allowed; expected {exc.expected}",
+                    f"is not allowed; expected {exc.expected.en}",
                 )
             )
     if rest[position:].strip():
@@ -109,6 +118,8 @@ def _parse(text: str, inner: str, where: str, line: int) -> tuple[Marker | None,
             Problem(
                 where,
                 line,
+                f"标记 fangzha:{name} 里的“{rest[position:].strip()}”读不懂 → "
+                '参数写成 名称="值"（英文双引号），例如 kind="scam"',
                 f"marker 'fangzha:{name}': cannot read "
                 f'{rest[position:].strip()!r}; write arguments as key="value"',
             )

@@ -36,9 +36,11 @@ _PHONE_PATTERNS = (
     r"[48]00[ -]?\d{3}[ -]?\d{4}",
     r"(?:0\d{2,3}[ -]?)?(?:11[0-9]|12[0-9]|96\d{3}|95\d{3}|12\d{3})",
 )
-_PHONE_RE = re.compile("|".join(f"(?:{p})" for p in _PHONE_PATTERNS))
-PHONE_EXPECTED = (
-    "a phone number in quotes such as '0571-87654321', '13812345678', '400-123-4567' or '96110'"
+# ASCII digits only: \d would take full-width ones, and tel: links would break.
+_PHONE_RE = re.compile("|".join(f"(?:{p})" for p in _PHONE_PATTERNS), re.ASCII)
+PHONE_EXPECTED = s.Msg(
+    '加引号的电话号码，例如 "0571-87654321"、"13812345678"、"400-123-4567" 或 "96110"',
+    "a phone number in quotes such as '0571-87654321', '13812345678', '400-123-4567' or '96110'",
 )
 
 
@@ -47,9 +49,14 @@ def phone() -> s.Check:
 
     @s._named(PHONE_EXPECTED)
     def check(value: Any) -> str:
-        if isinstance(value, int):
+        if isinstance(value, int) and not isinstance(value, bool):
             # YAML reads 057187654321 as a number and drops the leading zero.
-            raise s.Invalid(PHONE_EXPECTED, found=f"the number {value} (not in quotes)")
+            raise s.Invalid(
+                PHONE_EXPECTED,
+                found=s.Msg(f"没加引号的数字 {value}", f"the number {value} (not in quotes)"),
+            )
+        if isinstance(value, str) and (slip := s.full_width_slip(value)):
+            raise s.Invalid(PHONE_EXPECTED + slip)
         if not isinstance(value, str) or not _PHONE_RE.fullmatch(value.strip()):
             raise s.Invalid(PHONE_EXPECTED)
         return value.strip()
@@ -112,6 +119,7 @@ def parse_org(
             Problem(
                 where,
                 None,
+                "extra.org：缺少主办单位设置 → 在 mkdocs.yml 的 extra 下面写 org（见 README「品牌设置」）",
                 "extra.org: missing; expected the organisation block (see README, 品牌设置)",
             )
         ]
@@ -119,7 +127,7 @@ def parse_org(
     problems = []
     for issue in issues:
         line = yamlfile.line_of(lines, issue.path)
-        problems.append(Problem(where, line, f"extra.org.{s.dotted(issue.path)}: {issue.message}"))
+        problems.append(Problem(where, line, *issue.at("extra.org." + s.dotted(issue.path))))
     if not problems:
         clean["kind_label"] = ORG_KINDS[clean["kind"]]
         clean["tel"] = tel_href(clean["phone"])

@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 
 from . import bands
+from .cards import markdown_text
 from .library import Library
 from .model import AUDIENCES, BANDS, ContentPage
 
@@ -100,7 +101,7 @@ def pack_markdown(group: str, pieces: list[Piece], org_name: str) -> str:
         "fangzha_print": "pack",
     }
     contents = "\n".join(
-        f"{n}. {_LABEL[p.kind]}：[{p.page.title}](../{p.page.src_uri})"
+        f"{n}. {_LABEL[p.kind]}：[{markdown_text(p.page.title)}](../{p.page.src_uri})"
         for n, p in enumerate(pieces, start=1)
     )
     parts = [
@@ -156,6 +157,26 @@ def fill_pack(
         )
 
     return _SLOT.sub(fill, page_html)
+
+
+# Around a pack piece's content in its own built page, so that a ``--dirty`` build, which does
+# not render unchanged pages again, can still fill the packs from what the last build wrote.
+PIECE_START = "<!-- fangzha:piece -->"
+PIECE_END = "<!-- /fangzha:piece -->"
+
+
+def mark_piece(content: str) -> str:
+    """Wrap a pack piece's rendered content in the markers :func:`built_piece` finds."""
+    return f"{PIECE_START}{content}{PIECE_END}"
+
+
+def built_piece(page_html: str) -> str | None:
+    """A pack piece's content as an earlier build wrote it into its page, if it is there."""
+    start = page_html.find(PIECE_START)
+    end = page_html.find(PIECE_END, start)
+    if start < 0 or end < 0:
+        return None
+    return page_html[start + len(PIECE_START) : end]
 
 
 _RELATIVE = re.compile(r'\b(href|src)="(?![#/]|[a-z][a-z0-9+.-]*:)([^"]+)"')

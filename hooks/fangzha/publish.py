@@ -52,8 +52,15 @@ def content_security_policy(script_hashes: list[str], analytics_origin: str | No
     )
 
 
+_CSP_META = re.compile(r'\s*<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+
+
 def add_csp_meta(html: str, policy: str) -> str:
-    """Put the policy first in <head>, before any script it governs."""
+    """Put the policy first in <head>, before any script it governs (replacing an older one).
+
+    A ``--dirty`` build leaves unchanged pages as the last build wrote them, policy included.
+    """
+    html = _CSP_META.sub("", html)
     tag = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return re.sub(r"(<head[^>]*>)", lambda m: m.group(1) + "\n    " + tag, html, count=1)
 
@@ -84,13 +91,44 @@ OFFLINE_README = """防诈课堂 离线版 —— 打开方法
 """
 
 
-def zip_site(site_dir: Path, target: Path, readme: str) -> int:
+FINGERPRINT = f"{OFFLINE_FOLDER}/.fangzha-source"
+
+
+def source_fingerprint(project: Path, docs_dir: Path, theme_dir: Path | None) -> str:
+    """A hash of everything a build reads: pages, settings and theme files.
+
+    The offline zip carries the fingerprint of the sources it was built from, so that the online
+    build can tell a zip that no longer matches the content and refuse to offer it.
+    """
+    files = sorted(p for p in docs_dir.rglob("*") if p.is_file())
+    if theme_dir and theme_dir.is_dir():
+        files += sorted(p for p in theme_dir.rglob("*") if p.is_file())
+    files += [p for p in (project / "mkdocs.yml", project / "mkdocs.offline.yml") if p.is_file()]
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.relative_to(project).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def zip_fingerprint(target: Path) -> str | None:
+    """The source fingerprint an offline zip was built from (None for an older or foreign zip)."""
+    try:
+        with zipfile.ZipFile(target) as archive:
+            return archive.read(FINGERPRINT).decode("ascii").strip()
+    except (KeyError, OSError, zipfile.BadZipFile, UnicodeDecodeError):
+        return None
+
+
+def zip_site(site_dir: Path, target: Path, readme: str, fingerprint: str = "") -> int:
     """Pack the offline site into one zip under a single folder, with the teacher's README."""
     target.parent.mkdir(parents=True, exist_ok=True)
     count = 0
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         # A BOM so that Windows Notepad shows the Chinese text correctly.
         archive.writestr(f"{OFFLINE_FOLDER}/README.txt", "\ufeff" + readme.replace("\n", "\r\n"))
+        if fingerprint:
+            archive.writestr(FINGERPRINT, fingerprint + "\n")
         for path in sorted(site_dir.rglob("*")):
             if path.is_file():
                 archive.write(path, f"{OFFLINE_FOLDER}/{path.relative_to(site_dir).as_posix()}")
@@ -102,7 +140,10 @@ def zip_site(site_dir: Path, target: Path, readme: str) -> int:
 
 
 def _attributes(value: Any) -> dict[str, str]:
-    expected = "a mapping of data-* attributes to text, such as data-website-id: abc"
+    expected = s.Msg(
+        "几行 data-* 属性，例如 data-website-id: abc",
+        "a mapping of data-* attributes to text, such as data-website-id: abc",
+    )
     if not isinstance(value, dict) or not all(
         isinstance(k, str) and re.fullmatch(r"data-[a-z0-9-]+", k) and isinstance(v, str | int)
         for k, v in value.items()
@@ -111,13 +152,19 @@ def _attributes(value: Any) -> dict[str, str]:
     return {k: str(v) for k, v in value.items()}
 
 
-_attributes.expected = "a mapping of data-* attributes"  # type: ignore[attr-defined]
+_attributes.expected = s.Msg("几行 data-* 属性", "a mapping of data-* attributes")  # type: ignore[attr-defined]
 
 
 ANALYTICS = s.Schema(
     {
         "src": s.Field(
-            s.pattern(r"https://[^\s\"'<>]+", "an https:// address of a script on your own server")
+            s.pattern(
+                r"https://[^\s\"'<>]+",
+                s.Msg(
+                    "本单位自己服务器上统计脚本的 https:// 地址",
+                    "an https:// address of a script on your own server",
+                ),
+            )
         ),
         "attributes": s.Field(_attributes, required=False, default=dict),
     }
@@ -130,7 +177,7 @@ def parse_analytics(raw: Any, *, where: str = "mkdocs.yml") -> tuple[dict | None
         return None, []
     clean, issues = s.validate(raw, ANALYTICS)
     problems = [
-        Problem(where, None, f"extra.selfhosted_analytics.{s.dotted(i.path)}: {i.message}")
+        Problem(where, None, *i.at("extra.selfhosted_analytics." + s.dotted(i.path)))
         for i in issues
     ]
     if problems:

@@ -43,7 +43,6 @@ KIND_LABELS = {
 FIELDS = ("解析", "参见")
 FEEDBACK = ("each", "end")
 SIZES = ("normal", "large")
-BLOCK_OPTIONS = ("feedback", "id", "size", "mode", "fields", "answer_card")
 WORKSHEET_FIELDS = ("姓名", "班级", "日期")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 TRUE_FALSE = ({"对", "错"}, {"正确", "错误"}, {"是", "否"})
@@ -55,6 +54,38 @@ _FIELD = re.compile(r"^\s+([\u4e00-\u9fff]{2,4})[：:]\s*(.*)$")
 _SCORING = re.compile(r"^评分[：:]\s*(.*)$")
 _LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(([^)\s]+)\)")
 _BLOCK_START = re.compile(r"^(/{3,})\s*quiz\s*(?:\|\s*(.*?))?\s*$")
+# An option a teacher meant: a list item opening with some kind of bracket.
+_ALMOST_OPTION = re.compile(r"^(\s*)[-*+・•·]\s*([［【〔\[(（])\s*(.?)\s*([］】〕\])）)])?")
+# A field a teacher meant, with the wrong indentation or an ASCII colon after a space.
+_ALMOST_FIELD = re.compile(r"^(\s*)(解析|参见)\s*[：:]")
+
+
+def _option_slip(raw: str) -> tuple[str, str] | None:
+    """Why a line that looks like an option is not read as one (full-width brackets …)."""
+    found = _ALMOST_OPTION.match(raw)
+    if not found or _OPTION.match(raw):
+        return None
+    indent, opening, mark, closing = found.groups()
+    if opening in "［【〔（(" or (closing and closing in "］】〕）)"):
+        return (
+            f"选项的方括号用了中文的“{opening}{closing or ''}” → 改成英文方括号："
+            "错的选项写“- [ ] ”，对的写“- [x] ”",
+            "the option's brackets are full-width; write '- [ ] ' or '- [x] '",
+        )
+    if mark and mark not in " xX":
+        return (
+            f"选项的方框里写了“{mark}” → 对的选项写 [x]（英文字母 x），错的写 [ ]（中间一个空格）",
+            f"the box holds {mark!r}; write [x] for a right option, [ ] for a wrong one",
+        )
+    if not indent:
+        return (
+            "选项没有缩进 → 选项前面空 4 个空格，写成“    - [x] 选项”",
+            "the option is not indented; indent options by 4 spaces",
+        )
+    return (
+        "选项写法读不懂 → 写成“- [ ] 错的选项”或“- [x] 对的选项”（英文方括号，] 后面空一格）",
+        "cannot read this option; write '- [ ] text' or '- [x] text'",
+    )
 
 
 @dataclass
@@ -78,6 +109,9 @@ class Question:
     explanation: str = ""
     see: str = ""
     links: list[tuple[str, int]] = field(default_factory=list)  # (target, line)
+    # What a slip already reported (an option or a field not read): not reported again as
+    # "no correct answer" or "no explanation".
+    slips: set[str] = field(default_factory=set)
 
     @property
     def correct(self) -> list[int]:
@@ -165,6 +199,7 @@ def parse_questions(
                     Problem(
                         where,
                         line,
+                        f"第 {expected} 题的题号写成了 {start.group(1)} → 题号从 1 开始按顺序写：1. 2. 3. …",
                         f"question {expected} is numbered {start.group(1)}; number questions 1, 2, 3 … in order",
                     )
                 )
@@ -189,23 +224,44 @@ def parse_questions(
                 Problem(
                     where,
                     line,
+                    f"这一行“{raw.strip()[:20]}”不在任何一题里 → 题目要以题号开头，例如“1. 题目”",
                     f"expected a numbered question like '1. …', found {raw.strip()[:30]!r}",
                 )
             )
             continue
+        at = f"第 {current.number} 题："
+        at_en = f"question {current.number}: "
         option = _OPTION.match(raw)
-        if option and state in ("text", "options"):
+        if option and state in ("text", "options") and raw.startswith((" ", "\t")):
             current.options.append(
                 Option((option.group(2) or "").strip(), option.group(1) != " ", line)
             )
             state = "options"
             continue
-        if option:
+        if option and raw.startswith((" ", "\t")):
             problems.append(
                 Problem(
                     where,
                     line,
-                    f"question {current.number}: option after 解析/参见; put all options before the fields",
+                    at + "选项写在了“解析”或“参见”后面 → 所有选项都写在解析前面",
+                    at_en + "option after 解析/参见; put all options before the fields",
+                )
+            )
+            continue
+        slip = _option_slip(raw)
+        if slip:
+            problems.append(Problem(where, line, at + slip[0], at_en + slip[1]))
+            current.slips.add("option")
+            continue
+        almost = _ALMOST_FIELD.match(raw)
+        if almost and len(almost.group(1).expandtabs(4)) < 4:
+            current.slips.add("field")
+            problems.append(
+                Problem(
+                    where,
+                    line,
+                    at + f"“{almost.group(2)}：”前面要空 4 个空格，和选项对齐",
+                    at_en + f"indent {almost.group(2)} by 4 spaces, like the options",
                 )
             )
             continue
@@ -214,7 +270,10 @@ def parse_questions(
                 Problem(
                     where,
                     line,
-                    f"question {current.number}: indent this line under the question, or start a new question with its number",
+                    at + "这一行没有缩进 → 题目的续行、选项和解析前面都空 4 个空格；"
+                    "如果这是新的一题，行首写题号",
+                    at_en
+                    + "indent this line under the question, or start a new question with its number",
                 )
             )
             continue
@@ -233,13 +292,20 @@ def parse_questions(
             _collect_links(current, value, line)
             continue
         if found:
+            current.slips.add("field")
             hint = difflib.get_close_matches(found.group(1), FIELDS, n=1, cutoff=0.3)
-            suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
             problems.append(
                 Problem(
                     where,
                     line,
-                    f"question {current.number}: unknown key '{found.group(1)}'{suggestion}; expected 解析 or 参见",
+                    at
+                    + f"没有“{found.group(1)}”这一项"
+                    + (f"（是不是想写“{hint[0]}”？）" if hint else "")
+                    + " → 选项后面只能写“解析：”和“参见：”",
+                    at_en
+                    + f"unknown key '{found.group(1)}'"
+                    + (f" (did you mean '{hint[0]}'?)" if hint else "")
+                    + "; expected 解析 or 参见",
                 )
             )
             continue
@@ -254,7 +320,8 @@ def parse_questions(
             Problem(
                 where,
                 line,
-                f"question {current.number}: text after the options must start with 解析： or 参见：",
+                at + "选项后面的文字要以“解析：”或“参见：”开头 → 在这一行前面加上“解析：”",
+                at_en + "text after the options must start with 解析： or 参见：",
             )
         )
     close()
@@ -278,6 +345,7 @@ def validate(
             Problem(
                 where,
                 quiz.line or None,
+                "测验没有标题 → 写成“/// quiz | 标题”",
                 "quiz has no title; write it after the bar: '/// quiz | 标题'",
             )
         )
@@ -286,24 +354,42 @@ def validate(
             Problem(
                 where,
                 quiz.line or None,
+                "测验里没有题目 → 每道题以题号开头，例如“1. 题目”，下面缩进写选项",
                 "quiz has no questions; expected numbered questions like '1. …'",
             )
         )
     for q in quiz.questions:
-        at = f"question {q.number}"
+        at = f"第 {q.number} 题"
+        en = f"question {q.number}"
         if not q.text:
-            problems.append(Problem(where, q.line, f"{at} has no question text"))
-        if len(q.options) < 2:
             problems.append(
                 Problem(
                     where,
                     q.line,
-                    f"{at} has {len(q.options)} option(s); expected at least 2, written '- [ ] …' and '- [x] …'",
+                    f"{at}没有题目文字 → 在题号后面写题目",
+                    f"{en} has no question text",
+                )
+            )
+        if len(q.options) < 2 and "option" not in q.slips:
+            problems.append(
+                Problem(
+                    where,
+                    q.line,
+                    f"{at}只有 {len(q.options)} 个选项 → 至少写 2 个，缩进 4 个空格，"
+                    "写成“- [ ] 错的选项”和“- [x] 对的选项”",
+                    f"{en} has {len(q.options)} option(s); expected at least 2, written '- [ ] …' and '- [x] …'",
                 )
             )
         for index, option in enumerate(q.options, start=1):
             if not option.text:
-                problems.append(Problem(where, option.line, f"{at}, option {index} is empty"))
+                problems.append(
+                    Problem(
+                        where,
+                        option.line,
+                        f"{at}的第 {index} 个选项是空的 → 在 ] 后面写上选项内容",
+                        f"{en}, option {index} is empty",
+                    )
+                )
         seen: dict[str, int] = {}
         for index, option in enumerate(q.options, start=1):
             key = re.sub(r"\s+", "", option.text)
@@ -312,15 +398,19 @@ def validate(
                     Problem(
                         where,
                         option.line,
-                        f"{at}, option {index} repeats option {seen[key]}: {option.text!r}",
+                        f"{at}的第 {index} 个选项和第 {seen[key]} 个一样（“{option.text}”）→ 删掉或改写一个",
+                        f"{en}, option {index} repeats option {seen[key]}: {option.text!r}",
                     )
                 )
             seen.setdefault(key, index)
         correct = len(q.correct)
-        if q.options and correct == 0:
+        if q.options and correct == 0 and "option" not in q.slips:
             problems.append(
                 Problem(
-                    where, q.line, f"{at} has no correct answer; mark the right option with [x]"
+                    where,
+                    q.line,
+                    f"{at}没有标出正确答案 → 在正确的选项前写 [x]",
+                    f"{en} has no correct answer; mark the right option with [x]",
                 )
             )
         elif correct > 1 and q.kind != "multiple":
@@ -328,19 +418,29 @@ def validate(
                 Problem(
                     where,
                     q.line,
-                    f"{at} has {correct} answers marked correct in a single-choice question "
+                    f"{at}是{KIND_LABELS[q.kind]}，却标了 {correct} 个正确答案 → 只留一个 [x]，"
+                    "或在题号后面写（多选）",
+                    f"{en} has {correct} answers marked correct in a single-choice question "
                     f"({KIND_LABELS[q.kind]}); expected one, or mark the question （多选）",
                 )
             )
         if q.kind == "truefalse" and {o.text for o in q.options} not in TRUE_FALSE:
             problems.append(
                 Problem(
-                    where, q.line, f"{at} is a 判断题; expected exactly the two options 对 and 错"
+                    where,
+                    q.line,
+                    f"{at}是判断题，选项应当正好是“对”和“错” → 写“- [x] 对”和“- [ ] 错”（对的那个标 x）",
+                    f"{en} is a 判断题; expected exactly the two options 对 and 错",
                 )
             )
-        if not q.explanation:
+        if not q.explanation and "field" not in q.slips:
             problems.append(
-                Problem(where, q.line, f"{at} has no explanation; add a line starting with 解析：")
+                Problem(
+                    where,
+                    q.line,
+                    f"{at}没有解析 → 在选项下面空一行，缩进 4 个空格写“解析：……”",
+                    f"{en} has no explanation; add a line starting with 解析：",
+                )
             )
         for target, line in q.links if page is not None else ():
             if re.match(r"^[a-z][a-z0-9+.-]*:", target):
@@ -351,13 +451,18 @@ def validate(
                     Problem(
                         where,
                         line,
-                        f"{at}: link '{target}' is not a page; expected a relative link to a .md file",
+                        f"{at}的链接“{target}”不是本站的页面 → 链接写成指向 .md 文件的相对路径，"
+                        "例如 ../scams/shuadan.md",
+                        f"{en}: link '{target}' is not a page; expected a relative link to a .md file",
                     )
                 )
             elif exists is not None and not exists(resolved):
                 problems.append(
                     Problem(
-                        where, line, f"{at}: link '{target}' points to a page that does not exist"
+                        where,
+                        line,
+                        f"{at}链接的页面“{target}”不存在 → 检查文件夹和文件名，例如 ../scams/shuadan.md",
+                        f"{en}: link '{target}' points to a page that does not exist",
                     )
                 )
     return problems
@@ -432,26 +537,8 @@ def parse_block(
     exists: Callable[[str], bool] | None = None,
 ) -> tuple[Quiz, list[Problem]]:
     """Parse and validate one quiz block found in a page."""
+    # The block's options are checked, with their lines, by fangzha.blockspec.scan_blocks.
     questions, scoring, problems = parse_questions(block.body, where, block.body_line)
-    allowed = {"feedback": FEEDBACK, "size": SIZES}
-    for offset, key in enumerate(block.options, start=1):
-        value = block.options[key]
-        if key not in BLOCK_OPTIONS or key == "mode":
-            problems.append(
-                Problem(
-                    where,
-                    block.line + offset,
-                    f"quiz option '{key}' is unknown; expected one of: feedback, id, size, fields, answer_card",
-                )
-            )
-        elif key in allowed and value not in allowed[key]:
-            problems.append(
-                Problem(
-                    where,
-                    block.line + offset,
-                    f"quiz option {key}: found {value!r}, expected one of: {', '.join(allowed[key])}",
-                )
-            )
     feedback = block.options.get("feedback", "end")
     size = block.options.get("size", "normal")
     quiz = Quiz(

@@ -47,13 +47,18 @@ def collect(
     known = set(pages)
     found: dict[str, list[QuizPage]] = {}
     problems: list[Problem] = []
-    for page in library.pages.values():
+    ids: dict[str, str] = {}
+    for page in sorted(library.pages.values(), key=lambda p: p.src_uri):
         path = f"{where}/{page.src_uri}"
         blocks = list(quizzes.find_blocks(page.body, page.body_line))
         if page.kind == "quiz" and len(blocks) != 1:
             problems.append(
                 Problem(
-                    path, None, f"a quiz page has exactly one '/// quiz' block; found {len(blocks)}"
+                    path,
+                    None,
+                    f"测验页要正好有一个 /// quiz 块，找到 {len(blocks)} 个 → "
+                    "把题目写进一个 /// quiz 块，其他测验另建页面",
+                    f"a quiz page has exactly one '/// quiz' block; found {len(blocks)}",
                 )
             )
         for index, block in enumerate(blocks, start=1):
@@ -64,24 +69,44 @@ def collect(
                 quiz.quiz_id = page.slug if len(blocks) == 1 else f"{page.slug}-{index}"
                 block.options["id"] = quiz.quiz_id
             problems.extend(found_problems)
+            id_line = next(
+                (block.line + n for n, key in enumerate(block.options, 1) if key == "id"),
+                block.line,
+            )
             if not quizzes.ID_PATTERN.fullmatch(quiz.quiz_id):
                 problems.append(
                     Problem(
                         path,
-                        block.line + 1,
+                        id_line,
+                        f"测验的 id 写成了“{quiz.quiz_id}” → id 只用小写字母、数字和减号，例如 xuesheng-rumen",
                         f"quiz option id: found {quiz.quiz_id!r}, expected lowercase letters, digits and hyphens",
                     )
                 )
+            elif quiz.quiz_id in ids:
+                # Two quizzes with one id share the reader's saved answers and their check codes.
+                problems.append(
+                    Problem(
+                        path,
+                        id_line,
+                        f"测验 id“{quiz.quiz_id}”和 {ids[quiz.quiz_id]} 里的测验重复，两个测验会共用"
+                        "答题记录和校验码 → 给其中一个换一个 id",
+                        f"quiz id {quiz.quiz_id!r} is also used in {ids[quiz.quiz_id]}; "
+                        "two quizzes would share saved answers and check codes",
+                    )
+                )
+            ids.setdefault(quiz.quiz_id, path)
             found.setdefault(page.src_uri, []).append(QuizPage(page.src_uri, quiz, block))
     if not problems:
         for page in library.pages.values():
             if page.kind == "quiz":
                 for part in ("worksheet", "answers"):
                     if derived_uri(page.src_uri, part) in known:
+                        label = "练习纸" if part == "worksheet" else "答案"
                         problems.append(
                             Problem(
                                 f"{where}/{derived_uri(page.src_uri, part)}",
                                 None,
+                                f"这个文件名留给 {where}/{page.src_uri} 自动生成的{label}页 → 给这个文件换个名字",
                                 f"this name is reserved for the {part} page generated from {where}/{page.src_uri}; rename the file",
                             )
                         )

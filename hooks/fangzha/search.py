@@ -50,18 +50,33 @@ def read_dictionary(text: str, where: str) -> tuple[list[str], list[Problem]]:
                 Problem(
                     where,
                     number,
+                    f"这一行“{line.strip()}”读不懂 → 一行写一个词，后面可以空一格写词频和词性，例如“杀猪盘 5 n”",
                     f"found {line.strip()!r}, expected one word a line, optionally followed by a frequency and a tag",
                 )
             )
             continue
         word = match.group(1)
         if word in seen:
-            problems.append(Problem(where, number, f"'{word}' repeats line {seen[word]}"))
+            problems.append(
+                Problem(
+                    where,
+                    number,
+                    f"“{word}”和第 {seen[word]} 行重复 → 删掉这一行",
+                    f"'{word}' repeats line {seen[word]}",
+                )
+            )
             continue
         seen[word] = number
         words.append(word)
     if not words and not problems:
-        problems.append(Problem(where, None, "the dictionary is empty; expected one word a line"))
+        problems.append(
+            Problem(
+                where,
+                None,
+                "词典是空的 → 一行写一个词",
+                "the dictionary is empty; expected one word a line",
+            )
+        )
     return words, problems
 
 
@@ -114,8 +129,18 @@ _SEGMENT_LOOP = re.compile(r"for\(let (\w)=(\w)\+1;\1<(\w)\.length;\1\+\+\)\3\.s
 _SEGMENT_JOIN = re.compile(r'(\w)=>\[\.\.\.(\w+)\(\1,this\.index\.invertedIndex\)\]\.join\("\* "\)')
 
 
+_PATCHED = re.compile(
+    r'(\w)=>" "\+\[\.\.\.\w+\(\1,this\.index\.invertedIndex\)\]\.join\("\* "\)\+" "'
+)
+
+
 def fix_query_segmentation(worker_js: str) -> str:
-    """Repair Material's query segmentation; fail if the code is not what this expects."""
+    """Repair Material's query segmentation; fail if the code is not what this expects.
+
+    A worker this function already repaired (a ``--dirty`` build keeps it) is returned as is.
+    """
+    if len(_PATCHED.findall(worker_js)) == 1 and not _SEGMENT_JOIN.findall(worker_js):
+        return worker_js
     for pattern in (_SEGMENT_LOOP, _SEGMENT_JOIN):
         found = len(pattern.findall(worker_js))
         if found != 1:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -58,18 +59,29 @@ def site_context(
 
 
 def uses_settings(text: str) -> bool:
-    """Tell whether the text contains Jinja syntax at all (most pages don't)."""
-    return "{{" in text or "{%" in text
+    """Tell whether the text contains Jinja syntax at all (most pages don't), or looks meant to."""
+    return "{{" in text or "{%" in text or "｛" in text
 
 
 def check_references(
     text: str, context: Mapping[str, Any], where: str, first_line: int = 1
 ) -> list[Problem]:
     """Report every reference to a setting that the context does not have."""
+    slips = full_width_braces(text, where, first_line)
+    if slips:
+        return slips
     try:
         tree = _ENV.parse(text)
     except jinja2.TemplateSyntaxError as exc:
-        return [Problem(where, first_line + exc.lineno - 1, f"template syntax: {exc.message}")]
+        return [
+            Problem(
+                where,
+                first_line + exc.lineno - 1,
+                "这一行的 {{ }} 或 {% %} 没有写完整 → 设置写成 {{ org.name }}，两边各两个英文大括号；"
+                "正文里要显示大括号本身，请改用中文括号",
+                f"template syntax: {exc.message}",
+            )
+        ]
     problems = []
     local_names = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
     for lineno, path in _references(tree):
@@ -79,13 +91,18 @@ def check_references(
         if missing is not None:
             found, options = missing
             hint = difflib.get_close_matches(path[len(found)], options, n=1)
-            suggestion = f" (did you mean '{'.'.join(found + (hint[0],))}'?)" if hint else ""
-            available = ", ".join(".".join(found + (o,)) for o in options) or "none"
+            guess = ".".join(found + (hint[0],)) if hint else ""
+            available = [".".join(found + (o,)) for o in options]
             problems.append(
                 Problem(
                     where,
                     first_line + lineno - 1,
-                    f"unknown setting '{'.'.join(path)}'{suggestion}; available: {available}",
+                    f"没有“{'.'.join(path)}”这个设置"
+                    + (f"（是不是想写 {guess}？）" if guess else "")
+                    + f" → 可用的设置：{'、'.join(available) or '无'}",
+                    f"unknown setting '{'.'.join(path)}'"
+                    + (f" (did you mean '{guess}'?)" if guess else "")
+                    + f"; available: {', '.join(available) or 'none'}",
                 )
             )
     return problems
@@ -105,10 +122,51 @@ def render_page(
         return text, problems
     try:
         return render(text, context), []
-    except jinja2.TemplateError as exc:
-        line = getattr(exc, "lineno", None)
+    except Exception as exc:  # noqa: BLE001 - any mistake in page text is the author's to fix
+        line = getattr(exc, "lineno", None) or _template_line(exc)
         at = first_line + line - 1 if line else None
-        return text, [Problem(where, at, f"cannot fill in settings: {exc.message or exc}")]
+        detail = getattr(exc, "message", None) or str(exc)
+        return text, [
+            Problem(
+                where,
+                at,
+                "这一行的 {{ … }} 填不进去 → 大括号里只写设置的名字，例如 {{ org.name }}、"
+                "{{ org.phone }}，不要在里面做计算或加别的字",
+                f"cannot fill in settings: {detail}",
+            )
+        ]
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """The template line Jinja's traceback points at (it rewrites frames to the template)."""
+    line, tb = None, exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+_FULL_WIDTH_BRACES = re.compile(r"[｛{]\s*[｛{]|[｝}]\s*[｝}]")
+
+
+def full_width_braces(text: str, where: str, first_line: int = 1) -> list[Problem]:
+    """｛｛ org.name ｝｝ typed with a Chinese keyboard: shown as written instead of filled in."""
+    problems = []
+    for offset, line in enumerate(text.splitlines()):
+        for match in _FULL_WIDTH_BRACES.finditer(line):
+            if "｛" in match.group(0) or "｝" in match.group(0):
+                problems.append(
+                    Problem(
+                        where,
+                        first_line + offset,
+                        "设置用了中文大括号“｛｛ ｝｝”，页面上会原样显示 → 改成英文大括号，例如 {{ org.name }}",
+                        "a setting written with full-width braces ｛｛ ｝｝ shows as it is; "
+                        "write {{ org.name }}",
+                    )
+                )
+                break
+    return problems
 
 
 def _references(tree: nodes.Template) -> Iterator[tuple[int, tuple[str, ...]]]:

@@ -45,6 +45,30 @@
     }
   }
 
+  /* Keep only what fits this quiz as it is now: a record saved by an older version of the
+     site, for a quiz since edited, or corrupted by hand must not stop the quiz from working. */
+  function sanitize(saved, questions) {
+    var state = { answers: {}, done: {}, finished: false };
+    if (!saved || typeof saved !== "object" || Array.isArray(saved)) return state;
+    var answers = saved.answers && typeof saved.answers === "object" ? saved.answers : {};
+    var done = saved.done && typeof saved.done === "object" ? saved.done : {};
+    var complete = true;
+    questions.forEach(function (q) {
+      var chosen = answers[q.number];
+      if (Array.isArray(chosen)) {
+        chosen = chosen.filter(function (index) {
+          return typeof index === "number" && index >= 0 && index < q.inputs.length && index % 1 === 0;
+        });
+        if (chosen.length) state.answers[q.number] = chosen;
+      }
+      if (done[q.number] === true && state.answers[q.number]) state.done[q.number] = true;
+      if (!state.answers[q.number]) complete = false;
+    });
+    state.finished = saved.finished === true && complete;
+    if (typeof saved.day === "string" && /^\d{4}-\d{2}-\d{2}$/.test(saved.day)) state.day = saved.day;
+    return state;
+  }
+
   function forget(id) {
     try {
       window.localStorage.removeItem(STORE_PREFIX + id);
@@ -111,7 +135,7 @@
         done: false,
       };
     });
-    this.state = load(this.id) || { answers: {}, done: {}, finished: false };
+    this.state = sanitize(load(this.id), this.questions);
     this.bind();
     this.restore();
     root.classList.add("fz-quiz--ready");
