@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 
 from fangzha import templating
 from fangzha.cards import replace_markers
 from fangzha.library import load_library, read_sources, sort_key
 from fangzha.links import checklist_boxes, mark_external
-from fangzha.mkdocs_glue import docs_prefix, relink, state, stop_on
+from fangzha.mkdocs_glue import docs_prefix, log, relink, state, stop_on
+from fangzha.readability import stale_pages
 from fangzha.search import KIND_BOOST, UNINDEXED_KINDS, alias_tags
 
 
@@ -28,6 +30,8 @@ def on_files(files, config):
             )
             problems.extend(found)
     stop_on(problems, "docs/ 下的页面", "the pages under docs/")
+    for stale in stale_pages(library.pages.values(), dt.date.today(), docs_prefix(config)):
+        log.warning(str(stale))
     site["library"] = library
     return files
 

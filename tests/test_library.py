@@ -19,7 +19,10 @@ SECTIONS = "\n\n".join(
 )
 
 
-def scam(front: str, body: str = SECTIONS) -> str:
+SHARE = "\n\n/// share\n【防骗提醒】刷单返利诈骗\n点赞返佣金都是骗局。\n///"
+
+
+def scam(front: str, body: str = SECTIONS + SHARE) -> str:
     return "---\n" + textwrap.dedent(front).strip() + "\n---\n\n" + body + "\n"
 
 
@@ -32,6 +35,10 @@ bands: [primary_upper, junior]
 category: 刷单返利
 aliases: [刷单, 点赞赚钱]
 reviewed: 2026-01-02
+sources:
+  - title: 2025版防范电信网络诈骗宣传手册
+    by: 公安部刑侦局、国家反诈中心
+    date: 2025-06
 """
 
 
@@ -45,7 +52,13 @@ def test_good_page_parses_with_typed_fields():
     assert page.slug == "shuadan"
     assert page.meta["reviewed"] == dt.date(2026, 1, 2)
     assert page.audiences == ["students", "parents"]
-    assert page.meta["sources"] == []
+    assert page.meta["sources"] == [
+        {
+            "title": "2025版防范电信网络诈骗宣传手册",
+            "by": "公安部刑侦局、国家反诈中心",
+            "date": "2025-06",
+        }
+    ]
 
 
 def test_malformed_yaml_names_the_file_line():
@@ -60,8 +73,8 @@ def test_malformed_yaml_names_the_file_line():
 def test_unknown_field_is_a_typo_with_suggestion_and_line():
     found = messages(scam(GOOD + "audience: [students]\n"))
     assert found == [
-        "docs/scams/shuadan.md:10: audience：没有这一项（是不是想写 audiences？） → 可以写的项：kind、title、"
-        "summary、order、hide、search、audiences、aliases、reviewed、min_band、bands、category、sources"
+        "docs/scams/shuadan.md:14: audience：没有这一项（是不是想写 audiences？） → 可以写的项：kind、title、"
+        "summary、order、hide、search、audiences、aliases、reviewed、sources、min_band、bands、category"
     ]
 
 
@@ -124,7 +137,7 @@ def test_future_review_date_and_impossible_date():
 
 def test_missing_and_misordered_sections():
     body = SECTIONS.replace("## 典型案例", "## 案例")
-    line = 12 + body.splitlines().index("## 案例")
+    line = 16 + body.splitlines().index("## 案例")
     assert messages(scam(GOOD, body)) == [
         f"docs/scams/shuadan.md:{line}: 缺少小标题“## 典型案例”（是不是写成了“## 案例”？） → 诈骗类型页面依次有这些小标题："
         "## 一句话识别、## 典型案例、## 骗局套路、## 识别信号、## 正确做法、## 如果已经被骗、## 防骗口诀"
@@ -165,7 +178,7 @@ def test_load_library_reports_all_pages_problems_in_one_pass():
         ("b.md", "---\nkind: scam\n---\n"),
         (
             "c.md",
-            "---\nkind: guide\ntitle: 乙\nsummary: s\naudiences: [students]\nbands: [junior]\n"
+            "---\nkind: letter\ntitle: 乙\nsummary: s\naudiences: [students]\nbands: [junior]\n"
             "reviewed: 2026-01-01\n---\n{{ org.nam }}\n<!-- fangzha:cardz -->\n",
         ),
     ]
@@ -194,13 +207,13 @@ def test_messages_come_in_english_on_request(monkeypatch):
     src = scam(GOOD + "audience: [students]\n")
     monkeypatch.setenv("FANGZHA_MESSAGES", "en")
     assert messages(src) == [
-        "docs/scams/shuadan.md:10: field 'audience': unknown key (did you mean 'audiences'?); "
+        "docs/scams/shuadan.md:14: field 'audience': unknown key (did you mean 'audiences'?); "
         "expected one of: kind, title, summary, order, hide, search, audiences, aliases, reviewed, "
-        "min_band, bands, category, sources"
+        "sources, min_band, bands, category"
     ]
     monkeypatch.setenv("FANGZHA_MESSAGES", "both")
     (both,) = messages(src)
     assert (
-        both.startswith("docs/scams/shuadan.md:10: audience：没有这一项")
+        both.startswith("docs/scams/shuadan.md:14: audience：没有这一项")
         and "（field 'audience'" in both
     )

@@ -9,6 +9,7 @@ from fangzha.markers import find_markers
 
 
 def page(kind, title, audiences, extra=""):
+    sources = "sources: [{title: 手册, by: 公安部刑侦局, date: 2025-06}]" if kind == "guide" else ""
     return textwrap.dedent(f"""\
         ---
         kind: {kind}
@@ -16,6 +17,7 @@ def page(kind, title, audiences, extra=""):
         summary: {title}的摘要。
         audiences: [{audiences}]
         reviewed: 2026-01-01
+        {sources}
         {extra}
         ---
         正文

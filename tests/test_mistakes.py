@@ -55,6 +55,7 @@ def test_each_mistake_is_named_on_its_line_and_nothing_else_is(batch, tmp_path):
 # -- tricky but valid: kept exactly, shown escaped ------------------------------------------
 
 TITLE = '刷单"返利"<script>alert(1)</script> 😀𠮷'
+SOURCE = '手册"<i>内部</i>" & 𠮷'
 SUMMARY = '他说：“转账”，又说 "别告诉家里" <b>马上</b> & 𡃁\u200f 就完了。'
 
 
@@ -102,6 +103,10 @@ def tricky(tmp_path_factory):
         f"summary: '{SUMMARY}'\r\n"
         "audiences: [residents]\r\n"
         "reviewed: 2026/11/29\r\n"
+        "sources:\r\n"
+        f"  - title: '{SOURCE}'\r\n"
+        "    by: 公安部 & 国家反诈中心\r\n"
+        "    date: 2025-06\r\n"
         "---\r\n"
         "正文有 emoji 😀、生僻字 𠮷𡃁、从右到左标记\u200f和 <尖括号> 与 & 符号。\r\n\r\n"
         '/// receipt | 回执"<script>x</script>"\r\n'
@@ -133,12 +138,14 @@ def test_tricky_text_is_shown_as_written_and_never_becomes_markup(tricky):
     path = url_to_file(tricky, entry["url"])
     page = parse(path)
     # No element came from the author's text.
-    assert "b" not in [tag for tag, _ in page.tags]
+    assert not {"b", "i"} & {tag for tag, _ in page.tags}
     assert not any("alert(1)" in script or "x</" in script for script in page.scripts)
     text = "".join(page.text)
     assert TITLE in text  # the page heading, shown exactly
     assert "正文有 emoji 😀、生僻字 𠮷𡃁、从右到左标记\u200f和 <尖括号> 与 & 符号。" in text
     assert '回执"<script>x</script>"' in text and "交回给<老师>。" in text
+    # Sources, as written, at the foot of the page.
+    assert f"公安部 & 国家反诈中心：《{SOURCE}》（2025-06）" in text
     metas = {
         a.get("name") or a.get("property"): a.get("content") for t, a in page.tags if t == "meta"
     }

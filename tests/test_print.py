@@ -182,8 +182,8 @@ def test_print_hides_site_chrome_and_writes_out_outside_links(browser, tmp_path)
     project = copy_project(tmp_path / "p")
     edit(
         project / "docs/guides/gongju.md",
-        "## 110",
-        "参见[国务院网站](https://www.gov.cn/)。\n\n## 110",
+        "## 记住两点",
+        "参见[国务院网站](https://www.gov.cn/)。\n\n## 记住两点",
     )
     result = build(project)
     assert result.returncode == 0, result.output

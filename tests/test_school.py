@@ -13,7 +13,10 @@ from fangzha.library import load_library
 from fangzha.screen import led_text, parse_lines
 from util import ROOT
 
-SECTIONS = "".join(f"## {s}\n\n文字。\n\n" for s in bands.KINDS["scam"].sections)
+SECTIONS = "".join(f"## {s}\n\n文字。\n\n" for s in bands.KINDS["scam"].sections) + (
+    "/// share\n【防骗提醒】甲\n一句。\n///\n"
+)
+SOURCES = "sources: [{title: 手册, by: 公安部刑侦局, date: 2025-06}]"
 
 
 def scam(src, title, band_list, extra="", body=SECTIONS):
@@ -27,6 +30,7 @@ def scam(src, title, band_list, extra="", body=SECTIONS):
         "category: 其他常见类型",
         "aliases: [甲, 乙]",
         "reviewed: 2026-01-01",
+        SOURCES,
         *([extra] if extra else []),
     ]
     return (src, "---\n" + "\n".join(front) + "\n---\n" + body)
@@ -138,7 +142,7 @@ def scan(text):
         (
             "/// recipt | 回执\n交回。\n///\n",
             "docs/x.md:10: 没有叫“recipt”的块（是不是想写 /// receipt？），它会原样显示成文字 → 可用的块："
-            "quiz、receipt、slide、deck、screen、record、signatures",
+            "quiz、receipt、slide、deck、screen、record、signatures、share",
         ),
         (
             "/// slide | 标题\n    layout: huge\n\n一句话\n///\n",
@@ -322,13 +326,13 @@ def test_reading_time_counts_only_what_is_spoken():
 
 
 def test_screen_lines_and_the_led_file():
-    lines, problems = parse_lines("## 口诀\n- 不轻信、不泄露\n\n## 专线\n- 96110来电一定要接\n")
+    lines, problems = parse_lines("## 口诀\n- 不轻信、不透露\n\n## 专线\n- 96110来电一定要接\n")
     assert problems == []
     assert [(line.group, line.text) for line in lines] == [
-        ("口诀", "不轻信、不泄露"),
+        ("口诀", "不轻信、不透露"),
         ("专线", "96110来电一定要接"),
     ]
-    assert led_text(lines).encode("utf-8") == "不轻信、不泄露\r\n96110来电一定要接\r\n".encode()
+    assert led_text(lines).encode("utf-8") == "不轻信、不透露\r\n96110来电一定要接\r\n".encode()
 
 
 def test_a_screen_line_longer_than_the_led_allows_is_reported_at_its_line():

@@ -149,8 +149,8 @@ def test_a_led_line_too_long_and_a_typo_in_a_receipt_option_stop_the_build(proje
         f"docs/letters/jiazhang.md:{option}: /// receipt 没有“chekcs”这个选项（是不是想写 checks？） → 可用的选项：fields、checks"
         in result.errors
     )
-    long_line = line_of(screen, "不轻信、不泄露、不转账、要及时报案")
+    long_line = line_of(screen, "不轻信、不透露、不转账、要及时报案")
     assert (
-        f"docs/handouts/dapin.md:{long_line}: “不轻信、不泄露、不转账、要及时报案”有 17 个字，超过了 max_chars 设定的 10 个字 → "
+        f"docs/handouts/dapin.md:{long_line}: “不轻信、不透露、不转账、要及时报案”有 17 个字，超过了 max_chars 设定的 10 个字 → "
         "缩短这一条，或把 max_chars 调大"
     ) in result.errors

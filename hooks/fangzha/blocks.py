@@ -18,6 +18,7 @@ from . import quiz as quizzes
 from . import quiz_html, receipt
 from .forms import RecordBlock, SignaturesBlock
 from .screen import ScreenBlock
+from .share import ShareBlock
 from .slides import DeckBlock, SlideBlock
 
 
@@ -143,6 +144,7 @@ BLOCKS: dict[str, type[spec.StrictBlock]] = {
         ScreenBlock,
         RecordBlock,
         SignaturesBlock,
+        ShareBlock,
     )
 }
 

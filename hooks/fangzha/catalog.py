@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from . import share
 from .library import Library
 from .model import AUDIENCE_ENTRY, AUDIENCES, BAND_ENTRY, BANDS, KINDS
 
@@ -54,6 +55,12 @@ def build_catalog(
         }
         if page.kind == "scam":
             entry["category"] = page.meta["category"]
+        if page.meta.get("sources"):
+            entry["sources"] = page.meta["sources"]
+        shares = [b for b in library.blocks.get(page.src_uri, []) if b.name == "share"]
+        if shares:
+            # The short version for chat groups, as its lines (README 「转发到微信群的短版」).
+            entry["share"] = share.parse(shares[0].body)[0]
         if extra:
             entry.update(extra(page))
         pages.append(entry)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import bands, lessons, safety, screen, templating, yamlfile
+from . import bands, lessons, readability, safety, screen, share, templating, yamlfile
 from . import schema as s
 from .blocks import BLOCKS
 from .blockspec import FoundBlock, scan_blocks
@@ -281,6 +281,7 @@ def load_library(
         library.blocks[src_uri] = found
         problems.extend(block_problems)
         problems.extend(safety.problems(page.body, page.body_line, found, path))
+        problems.extend(readability.elderly_problems(page, found, path))
         if not block_problems:
             problems.extend(_check_blocks(page, found, path))
     problems.extend(_check_site(library, where))
@@ -320,6 +321,20 @@ def _check_blocks(page: ContentPage, found: list[FoundBlock], where: str) -> lis
         )
     for block in screens:
         problems.extend(screen.block_problems(block, where))
+    shares = [b for b in found if b.name == "share"]
+    if page.kind == "scam" and len(shares) != 1:
+        problems.append(
+            Problem(
+                where,
+                shares[1].line if len(shares) > 1 else None,
+                f"诈骗类型页要有一个 /// share 块（转发到微信群的短版），找到 {len(shares)} 个 → "
+                "在页面最后写一个，见 README「转发到微信群的短版」",
+                f"a scam page has one /// share block (the short version for chat groups); "
+                f"found {len(shares)}",
+            )
+        )
+    for block in shares:
+        problems.extend(share.block_problems(block, where))
     return problems
 
 

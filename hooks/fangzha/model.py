@@ -92,6 +92,18 @@ SCAM_SECTIONS: tuple[str, ...] = (
 # Sections every lesson plan has, in this order (level-2 headings).
 LESSON_SECTIONS: tuple[str, ...] = ("教学目标", "课前准备", "教学过程", "教师提示", "班会记录表")
 
+# What a page's facts rest on (README 「来源与复核」): the official document or law, who issued
+# it and when. Required on scam and guide pages, shown at the foot of the page.
+SOURCE = s.Schema(
+    {
+        "title": s.Field(s.text(max_len=60)),
+        "by": s.Field(s.text(max_len=40)),
+        "date": s.Field(s.when()),
+        "url": s.Field(s.web_address(), required=False),
+    }
+)
+SOURCED_KINDS: tuple[str, ...] = ("scam", "guide")
+
 HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")
 
 
@@ -134,6 +146,7 @@ def _content(*, aliases_required: bool = False, banded: bool = True) -> dict[str
             default=list,
         ),
         "reviewed": s.Field(s.date()),
+        "sources": s.Field(s.ListOf(SOURCE, min_items=1), required=False),
         # Not suitable for students younger than this band (sextortion, loans, gambling,
         # criminal penalties …): the build refuses links to it from younger material.
         "min_band": s.Field(s.choice(BANDS), required=False),
@@ -183,7 +196,6 @@ def _kinds() -> dict[str, Kind]:
         "scam": {
             **_content(aliases_required=True),
             "category": s.Field(s.choice(CATEGORIES)),
-            "sources": s.Field(s.text_list(max_len=80), required=False, default=list),
         },
         "quiz": _content(),
         "letter": {
@@ -213,6 +225,8 @@ def _kinds() -> dict[str, Kind]:
     kinds = {}
     for name, fields in own.items():
         merged = {**_common(), **fields}
+        if name in SOURCED_KINDS:
+            merged["sources"] = s.Field(s.ListOf(SOURCE, min_items=1))
         kinds[name] = Kind(
             name=name,
             label=KIND_LABELS[name],

@@ -198,7 +198,11 @@ def _expects(check: Any) -> Msg:
         keys = ", ".join(check.fields)
         return Msg(f"这几项：{'、'.join(check.fields)}", f"a mapping with keys: {keys}")
     if isinstance(check, ListOf):
-        return Msg("一个列表", "a list")
+        keys = [k + ("" if f.required else "（可不写）") for k, f in check.schema.fields.items()]
+        return Msg(
+            f"一个列表，每项以“- ”开头，写这几项：{'、'.join(keys)}",
+            f"a list whose items have the keys: {', '.join(check.schema.fields)}",
+        )
     return getattr(check, "expected", Msg("一个值", "a value"))
 
 
@@ -386,6 +390,64 @@ def date(*, not_after: dt.date | None = None) -> Check:
                 found=Msg(f"日期 {value}", f"the date {value}"),
             )
         return value
+
+    return check
+
+
+def when() -> Check:
+    """When a document was issued: a full date, or just the year and month (2025-06) or year."""
+    expected = Msg(
+        "发布日期，写成 2025-06-18、2025-06 或 2025", "a date written YYYY-MM-DD, YYYY-MM or YYYY"
+    )
+
+    @_named(expected)
+    def check(value: Any) -> str:
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            text = value.isoformat()
+        elif isinstance(value, int) and not isinstance(value, bool):
+            text = str(value)
+        elif isinstance(value, str):
+            if slip := full_width_slip(value):
+                raise Invalid(expected + slip)
+            text = value.strip()
+        else:
+            raise Invalid(expected)
+        parts = re.fullmatch(r"(\d{4})(?:[-/.年](\d{1,2})月?(?:[-/.月](\d{1,2})日?)?)?", text)
+        if not parts:
+            raise Invalid(expected)
+        year, month, day = (int(x) if x else None for x in parts.groups())
+        try:
+            issued = dt.date(year, month or 1, day or 1)
+        except ValueError:
+            raise Invalid(
+                expected, found=Msg(f"“{text}”，日历上没有这一天", f"{text!r}, not a real date")
+            ) from None
+        if issued > dt.date.today():
+            raise Invalid(
+                expected + Msg("，不能晚于今天", " that is not in the future"),
+                found=Msg(f"“{text}”", repr(text)),
+            )
+        shown = f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
+        return shown
+
+    return check
+
+
+def web_address() -> Check:
+    """An https:// (or http://) address of a public page."""
+    expected = Msg("一个网址，以 https:// 开头", "a web address starting with https://")
+
+    @_named(expected)
+    def check(value: Any) -> str:
+        if not isinstance(value, str):
+            raise Invalid(expected)
+        if slip := full_width_slip(value):
+            raise Invalid(expected + slip)
+        if not re.fullmatch(r"https?://[^\s<>\"']+\.[^\s<>\"']+", value.strip()):
+            raise Invalid(expected)
+        return value.strip()
 
     return check
 

@@ -7,7 +7,7 @@ Written as a block whose lines are a plain list, grouped under ``## `` headings:
         max_chars: 16
 
     ## 防骗口诀
-    - 不轻信、不泄露、不转账、要及时报案
+    - 不轻信、不透露、不转账、要及时报案
     ///
 
 The page shows the list (readable and printable without JavaScript); ``screen.js`` plays it

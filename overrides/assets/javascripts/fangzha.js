@@ -32,6 +32,7 @@
   function loadWhatThePageNeeds() {
     if (document.querySelector('[data-quiz][data-mode="interactive"], [data-card-check]')) load("quiz.js");
     if (document.querySelector("[data-screen]")) load("screen.js");
+    if (document.querySelector("[data-copy]")) load("share.js");
     if (document.querySelector("[data-read-aloud]") && hasChineseVoice()) load("read-aloud.js");
   }
 
