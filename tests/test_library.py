@@ -74,7 +74,7 @@ def test_unknown_field_is_a_typo_with_suggestion_and_line():
     found = messages(scam(GOOD + "audience: [students]\n"))
     assert found == [
         "docs/scams/shuadan.md:14: audience：没有这一项（是不是想写 audiences？） → 可以写的项：kind、title、"
-        "summary、order、hide、search、audiences、aliases、reviewed、sources、min_band、bands、category"
+        "summary、order、hide、search、audiences、aliases、reviewed、sources、min_band、bands、category、signals"
     ]
 
 
@@ -209,7 +209,7 @@ def test_messages_come_in_english_on_request(monkeypatch):
     assert messages(src) == [
         "docs/scams/shuadan.md:14: field 'audience': unknown key (did you mean 'audiences'?); "
         "expected one of: kind, title, summary, order, hide, search, audiences, aliases, reviewed, "
-        "sources, min_band, bands, category"
+        "sources, min_band, bands, category, signals"
     ]
     monkeypatch.setenv("FANGZHA_MESSAGES", "both")
     (both,) = messages(src)

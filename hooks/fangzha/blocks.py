@@ -16,6 +16,7 @@ from pymdownx.blocks import BlocksExtension
 from . import blockspec as spec
 from . import quiz as quizzes
 from . import quiz_html, receipt
+from .checker import CheckerBlock
 from .forms import RecordBlock, SignaturesBlock
 from .screen import ScreenBlock
 from .share import ShareBlock
@@ -145,6 +146,7 @@ BLOCKS: dict[str, type[spec.StrictBlock]] = {
         RecordBlock,
         SignaturesBlock,
         ShareBlock,
+        CheckerBlock,
     )
 }
 

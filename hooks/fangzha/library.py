@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import bands, lessons, readability, safety, screen, share, templating, yamlfile
+from . import bands, checker, lessons, readability, safety, screen, share, templating, yamlfile
 from . import schema as s
 from .blocks import BLOCKS
 from .blockspec import FoundBlock, scan_blocks
@@ -195,6 +195,7 @@ def parse_page(src_uri: str, text: str, where: str) -> tuple[ContentPage | None,
     )
     problems.extend(check_sections(page, where))
     problems.extend(bands.field_problems(page, where, lines))
+    problems.extend(checker.signal_problems(page, where, lines))
     return page, problems
 
 

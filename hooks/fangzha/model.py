@@ -104,6 +104,18 @@ SOURCE = s.Schema(
 )
 SOURCED_KINDS: tuple[str, ...] = ("scam", "guide")
 
+# The red-flag phrases of a scam page, for the message checker (README 「这条消息可疑吗？」):
+# what the scammer says, what it means, how telling it is, and whether it only counts when the
+# message asks the reader for it (a code, a password).
+SIGNAL = s.Schema(
+    {
+        "words": s.Field(s.text_list(min_items=1, max_len=12)),
+        "means": s.Field(s.text(max_len=60)),
+        "weight": s.Field(s.integer(minimum=1, maximum=3), required=False, default=2),
+        "asks": s.Field(s.boolean(), required=False, default=False),
+    }
+)
+
 HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")
 
 
@@ -196,6 +208,7 @@ def _kinds() -> dict[str, Kind]:
         "scam": {
             **_content(aliases_required=True),
             "category": s.Field(s.choice(CATEGORIES)),
+            "signals": s.Field(s.ListOf(SIGNAL, min_items=3), required=False),
         },
         "quiz": _content(),
         "letter": {

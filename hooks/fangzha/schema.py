@@ -344,6 +344,11 @@ def text_list(*, min_items: int = 0, max_len: int = 40) -> Check:
             raise Invalid(expected, found=describe(value))
         out = []
         for item in value:
+            if isinstance(item, int | float) and not isinstance(item, bool):
+                raise Invalid(
+                    expected + Msg(f"，数字要加引号，写成 '{item}'", f"; quote numbers: '{item}'"),
+                    found=Msg(f"其中一项数字 {item}", f"the number {item}"),
+                )
             if not isinstance(item, str) or not item.strip() or len(item.strip()) > max_len:
                 found = describe(item)
                 raise Invalid(expected, found=Msg(f"其中一项{found.zh}", f"the item {found.en}"))

@@ -119,7 +119,9 @@ class ShareBlock(spec.StrictBlock):
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         """The box, with its settings for share.js."""
-        attrs = {"class": "fz-copy", "data-copy": ""}
+        # Out of the search index: the lines repeat the page, and the box's title and hint,
+        # the same on every scam page, would make 微信群 match all of them.
+        attrs = {"class": "fz-copy", "data-copy": "", "data-search-exclude": ""}
         if self.options["link"]:
             attrs["data-copy-link"] = ""
         return etree.SubElement(parent, "aside", attrs)

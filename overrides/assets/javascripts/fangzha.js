@@ -33,6 +33,7 @@
     if (document.querySelector('[data-quiz][data-mode="interactive"], [data-card-check]')) load("quiz.js");
     if (document.querySelector("[data-screen]")) load("screen.js");
     if (document.querySelector("[data-copy]")) load("share.js");
+    if (document.querySelector("[data-checker]")) load("check.js");
     if (document.querySelector("[data-read-aloud]") && hasChineseVoice()) load("read-aloud.js");
   }
 
@@ -126,6 +127,40 @@
     sync();
     announce("字号已调整");
   }
+
+  /* Material searches on key releases only: text pasted from the long-press menu, dictated by
+     a voice keyboard or filled in by the browser arrives without one and found nothing. Search
+     on every change of the text instead (after an input method has committed its word). */
+  function searchOnChange(event) {
+    var box = event.target;
+    if (event.isComposing || !box.matches || !box.matches("[data-md-component=search-query]")) return;
+    box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    offerChecker(box.value);
+  }
+
+  /* A long query is usually a message someone received: offer the checker above the results. */
+  function offerChecker(query) {
+    var meta = document.querySelector('meta[name="fangzha:check"]');
+    var results = document.querySelector(".md-search-result");
+    if (!meta || !results) return;
+    var link = results.querySelector("[data-search-check]");
+    var text = query.trim();
+    if (text.replace(/\s+/g, "").length < 12) {
+      if (link) link.hidden = true;
+      return;
+    }
+    if (!link) {
+      link = document.createElement("a");
+      link.className = "fz-search-check";
+      link.setAttribute("data-search-check", "");
+      link.textContent = "这是收到的一段消息？放进“这条消息可疑吗？”里逐句查一查 →";
+      results.insertBefore(link, results.firstChild);
+    }
+    link.hidden = false;
+    link.href = new URL(meta.getAttribute("content"), window.location.href).href + "#text=" + encodeURIComponent(text);
+  }
+  document.addEventListener("input", searchOnChange, true);
+  document.addEventListener("compositionend", searchOnChange, true);
 
   document.addEventListener("click", function (event) {
     var target = event.target.closest ? event.target.closest("[data-elder-toggle], button[data-font-step]") : null;
