@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from fangzha import templating
+from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Link
+
+from fangzha import navigation, templating
 from fangzha.cards import replace_markers
-from fangzha.library import load_library, read_sources, sort_key
+from fangzha.library import load_library, read_sources
 from fangzha.links import checklist_boxes, mark_external
-from fangzha.mkdocs_glue import docs_prefix, log, relink, state, stop_on
+from fangzha.mkdocs_glue import docs_prefix, log, state, stop_on
 from fangzha.readability import stale_pages
 from fangzha.search import KIND_BOOST, UNINDEXED_KINDS, alias_tags
 
@@ -36,36 +39,18 @@ def on_files(files, config):
     return files
 
 
-NAV_SECTION_LIMIT = 60
-
-
+@event_priority(-100)
 def on_nav(nav, config, files):
-    """Name sections after their index page and sort by each page's ``order``."""
+    """Sort by each page's ``order``; 上一页/下一页 follow the sidebar, home and printables left out.
+
+    Runs after the other hooks have taken their generated pages out of the navigation.
+    """
     library = state(config)["library"]
-
-    def key(item):
-        page = _page_of(item)
-        lib = library.pages.get(page.file.src_uri) if page else None
-        is_index = bool(page and page.file.src_uri.endswith("index.md") and not item.is_section)
-        return (not is_index, sort_key(lib) if lib else (500, getattr(item, "title", "") or ""))
-
-    def visit(items):
-        for item in items:
-            if item.is_section:
-                index = _page_of(item)
-                lib = library.pages.get(index.file.src_uri) if index else None
-                if lib:
-                    item.title = html.escape(lib.title, quote=False)
-                visit(item.children)
-                item.children.sort(key=key)
-                # Every page renders the open section's links: past NAV_SECTION_LIMIT pages
-                # that would grow the build quadratically. The index page's cards list them all.
-                if index and len(item.children) > NAV_SECTION_LIMIT:
-                    item.children = [index]
-        items.sort(key=key)
-
-    visit(nav.items)
-    relink(nav)
+    navigation.order(nav.items, library)
+    nav.items = navigation.label_home(nav.items, library, Link)
+    nav.pages = navigation.sidebar_pages(nav.items)
+    pages = [f.page for f in files.documentation_pages() if f.page is not None]
+    navigation.link_reading_order(nav.items, pages, library)
     return nav
 
 
@@ -126,17 +111,6 @@ def _traditional():
 
 
 _CONVERTERS = None
-
-
-def _page_of(item):
-    """The page an item stands for: itself, or a section's index page."""
-    if item.is_page:
-        return item
-    if item.is_section:
-        for child in item.children:
-            if child.is_page and child.file.src_uri.endswith("index.md"):
-                return child
-    return None
 
 
 def on_page_content(html, page, config, files):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.structure.files import File
 
@@ -24,7 +25,7 @@ from fangzha.print_pack import (
     prepare_handout,
 )
 from fangzha.problems import Problem, say
-from fangzha.qr import absolute_url, qr_svg, readable
+from fangzha.qr import absolute_url, qr_svg, readable, short_path, site_label, site_path
 
 _QR_LINK = re.compile(r'<a\b(?=[^>]*\bclass="[^"]*\bfz-qr\b)([^>]*)>(.*?)</a>', re.S)
 _HREF = re.compile(r'\bhref="([^"]*)"')
@@ -63,7 +64,7 @@ def on_files(files, config):
         if not pieces:
             continue
         uri = pack_uri(group)
-        markdown = pack_markdown(group, pieces, config.extra["org"]["name"])
+        markdown = pack_markdown(group, pieces, config.extra["org"])
         files.append(File.generated(config, uri, content=markdown))
         packs[group] = len(pieces)
         site["packs"][group] = uri
@@ -91,42 +92,77 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Lay out handouts: slogans get their lengths, posters and cards become pieces."""
+    """Lay out handouts: slogans get their lengths, posters and cards become pieces.
+
+    Each poster, card and sticker is handed out alone: it gets the organisation's name above
+    and the numbers to call below.
+    """
     lib = state(config)["library"].pages.get(page.file.src_uri)
     if lib and lib.kind == "handout":
-        return prepare_handout(markdown, lib.meta["format"])
+        marks = _print_marks(config)
+        org = config.extra["org"]
+        return prepare_handout(
+            markdown,
+            lib.meta["format"],
+            head=marks.piece_head(org),
+            foot=marks.piece_foot(org),
+        )
     return markdown
 
 
+def _print_marks(config):
+    """The macros that draw codes, addresses and the organisation's lines on paper."""
+    return config.theme.get_env().get_template("partials/fz-page-qr.html").module
+
+
 def on_page_content(html, page, config, files):
-    """Draw QR codes: for links marked fz-qr, and one for the page itself on paper."""
+    """Draw QR codes: for links marked fz-qr, and one for the page itself on paper.
+
+    Without a site_url there is nothing to encode: paper names the website and the path of the
+    page instead, and does not ask anyone to scan.
+    """
     site_url = config.site_url or ""
     page_url = page.url
+    site = state(config)
+    marks = _print_marks(config)
+    label = site_label(config.extra["org"]["short_name"], config.site_name)
 
     def link_qr(match):
         attrs, text = match.group(1), match.group(2)
         href = _HREF.search(attrs)
-        target = absolute_url(site_url, page_url, href.group(1) if href else "")
-        link = match.group(0)
+        href = href.group(1) if href else ""
+        topic = _linked_title(site, site_path(page_url, href)) or re.sub(r"<[^>]+>", "", text)
+        # A link to another website has its own address, with or without a site_url.
+        target = href if urlsplit(href).scheme in ("http", "https") else None
+        target = target or absolute_url(site_url, page_url, href)
         if not target:
-            return link
-        svg = qr_svg(target, label=f"二维码：{re.sub(r'<[^>]+>', '', text)}")
-        return (
-            f'<span class="fz-qr">{link}<span class="fz-qr__code">{svg}'
-            f'<span class="fz-qr__url">{readable(target)}</span></span></span>'
-        )
+            return marks.link_code(match.group(0), "", short_path(page_url, href), topic, label)
+        svg = qr_svg(target, label=f"二维码：{topic}")
+        return marks.link_code(match.group(0), svg, readable(target), topic, label)
 
     html = _QR_LINK.sub(link_qr, html)
     html = _page_qr(html, page, config)
-    site = state(config)
     if any(page.file.src_uri in pieces for pieces in site["pack_pieces"].values()):
         site["piece_html"][page.file.src_uri] = html
         html = mark_piece(html)
     return html
 
 
+def _linked_title(site, path: str) -> str | None:
+    """The title of the page at a path inside the site, if it is one of the content pages."""
+    for src_uri, url in site["files"].items():
+        if url == path:
+            page = site["library"].pages.get(src_uri)
+            return page.title if page else None
+    return None
+
+
 def _page_qr(html, page, config):
-    """Add the printed QR code back to the live page (a worksheet's leads to its quiz)."""
+    """Add the printed QR code back to the live page (a worksheet's leads to its quiz).
+
+    Without a site_url the page's path inside the site takes the code's place. Either way the
+    page ends with who made it and whom to call.
+    """
     site_url = config.site_url or ""
     page_url = page.url
     derived = state(config).get("derived", {}).get(page.file.src_uri)
@@ -138,15 +174,24 @@ def _page_qr(html, page, config):
     )
     if page.meta.get("fangzha_print") in ("pack", "slides") or has_own_codes:
         return html
-    target = absolute_url(site_url, page_url)
-    if not target:
-        return html
     org = config.extra["org"]
-    template = config.theme.get_env().get_template("partials/fz-page-qr.html")
-    label = "扫码在手机上答题" if derived and derived[1] == "worksheet" else "扫码在手机上阅读本页"
-    block = template.module.page_qr(
-        qr_svg(target, label="本页网址的二维码"), readable(target), org, label
-    )
+    marks = _print_marks(config)
+    quiz = derived and derived[1] == "worksheet"
+    target = absolute_url(site_url, page_url)
+    form = lib is not None and lib.kind == "handout" and lib.meta["format"] == "sheet"
+    if form or 'class="fz-qr' in html:
+        # A form fills its sheet, and a page with codes to the pages it is about needs no
+        # second one to itself: only who made it and whom to call, so the sheet stays one.
+        block = marks.page_qr("", "", org, "")
+    elif target:
+        label = "扫码在手机上答题" if quiz else "扫码在手机上阅读本页"
+        block = marks.page_qr(
+            qr_svg(target, label="本页网址的二维码"), readable(target), org, label
+        )
+    else:
+        website = site_label(org["short_name"], config.site_name)
+        label = f"在手机上{'答题' if quiz else '阅读本页'}：打开{website}"
+        block = marks.page_qr("", "网址：" + short_path(page_url), org, label)
     marker = '<div class="fz-receipt-block">'
     if marker in html:
         return html.replace(marker, block + marker, 1)

@@ -22,7 +22,9 @@ def on_config(config):
     config_path = Path(config.config_file_path or "mkdocs.yml")
     where = config_path.name
     lines = _org_lines(config_path)
-    org, problems = parse_org(config.extra.get("org"), where=where, lines=lines)
+    org, problems = parse_org(
+        config.extra.get("org"), where=where, lines=lines, docs_dir=Path(config.docs_dir)
+    )
     problems = _duplicates(config_path, where) + problems
 
     font = config.theme.get("font")

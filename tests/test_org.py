@@ -83,7 +83,7 @@ def test_wrong_type_names_key_found_and_expected():
 def test_unknown_key_suggests_the_right_one():
     assert problems(adress="x") == [
         "mkdocs.yml: extra.org.adress：没有这一项（是不是想写 address？） → 可以写的项：name、short_name、"
-        "kind、phone、address、department、police、helplines"
+        "kind、phone、address、department、logo、color、police、helplines"
     ]
 
 
@@ -130,3 +130,54 @@ def test_line_numbers_point_at_the_key():
 )
 def test_tel_links_dial_the_main_number(number, href):
     assert tel_href(number) == href
+
+
+# -- branding: the organisation's colour and logo --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "colour, clean",
+    [("#0b4f8a", "#0b4f8a"), ("#A61B1B", "#a61b1b"), ("1d6b3a", "#1d6b3a"), ("#036", "#003366")],
+)
+def test_dark_colours_are_accepted_and_written_one_way(colour, clean):
+    org, found = parse_org({**GOOD, "color": colour})
+    assert found == [] and org["color"] == clean
+    assert org["color_dark"].startswith("#") and org["color_dark"] != clean
+
+
+def test_a_light_colour_is_refused_with_its_contrast_and_darker_examples():
+    assert problems(color="#8fc1ff") == [
+        "mkdocs.yml: extra.org.color：写成了“#8fc1ff”，白字写在这个颜色上对比度只有 1.9:1，"
+        '手机上看不清 → 应当写更深一些的颜色，白字对比度至少 4.5:1（例如 "#0b4f8a" 深蓝、'
+        '"#a61b1b" 深红、"#1d6b3a" 深绿）'
+    ]
+
+
+def test_colour_slips_are_named():
+    assert "全角符号“＃”" in problems(color="＃0b4f8a")[0]
+    assert "写成了“蓝色”" in problems(color="蓝色")[0]
+    # color: #0b4f8a without quotes reaches us as nothing: YAML took it for a comment.
+    assert problems(color=None) == [
+        "mkdocs.yml: extra.org.color：是空的，多半是颜色没加引号（# 后面的字被当成了注释） → "
+        '写成 color: "#0b4f8a"'
+    ]
+
+
+def test_logo_must_be_a_small_web_image_inside_docs(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "img").mkdir(parents=True)
+    (docs / "img/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 100)
+    (docs / "img/logo.bmp").write_bytes(b"BM" + b"\0" * 100)
+    (docs / "img/big.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 300 * 1024)
+
+    def logo(path):
+        return [str(p) for p in parse_org({**GOOD, "logo": path}, docs_dir=docs)[1]]
+
+    assert logo("img/logo.png") == []
+    assert logo("img/missing.png") == [
+        "mkdocs.yml: extra.org.logo：找不到图片文件 docs/img/missing.png → 把标志图片放进 docs "
+        "文件夹（例如 docs/assets/images/logo.png），这里写它在 docs 里的路径"
+    ]
+    assert logo("../outside.png")[0].startswith("mkdocs.yml: extra.org.logo：找不到图片文件")
+    assert "用 PNG、JPG、SVG 或 WebP 格式" in logo("img/logo.bmp")[0]
+    assert "图片有 300 KB" in logo("img/big.png")[0]

@@ -67,3 +67,12 @@ def test_mkdocs_serve_previews_the_site(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_every_screenshot_the_readme_shows_is_in_the_repository_and_small():
+    images = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", README)
+    assert len(images) >= 10
+    for image in images:
+        path = ROOT / image
+        assert path.is_file(), f"README shows {image}, which is missing"
+        assert path.stat().st_size < 250 * 1024, f"{image} is {path.stat().st_size // 1024} KB"

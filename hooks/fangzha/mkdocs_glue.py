@@ -184,7 +184,11 @@ def _docs_prefix(config) -> str:
 
 
 def drop_pages(nav, uris: set[str]) -> None:
-    """Take generated pages out of the navigation and out of the 上一页/下一页 sequence."""
+    """Take generated pages out of the navigation.
+
+    The 上一页/下一页 links follow the navigation as it finally stands: ``hooks/content.py``
+    links them after every hook has done this (``fangzha.navigation``).
+    """
 
     def prune(items):
         kept = [i for i in items if not (i.is_page and i.file.src_uri in uris)]
@@ -194,28 +198,3 @@ def drop_pages(nav, uris: set[str]) -> None:
         return kept
 
     nav.items = prune(nav.items)
-    relink(nav)
-
-
-def relink(nav) -> None:
-    """Make 上一页/下一页 follow the navigation as it now stands (the sidebar's order).
-
-    MkDocs links each page to its neighbours before ``on_nav`` runs, so a hook that sorts or
-    prunes the navigation must link them again.
-    """
-    pages = []
-
-    def visit(items):
-        for item in items:
-            if item.is_page:
-                pages.append(item)
-            elif item.is_section:
-                visit(item.children)
-
-    visit(nav.items)
-    nav.pages = pages
-    for before, after in zip([None, *pages], [*pages, None], strict=True):
-        if before is not None:
-            before.next_page = after
-        if after is not None:
-            after.previous_page = before

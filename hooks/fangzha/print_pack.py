@@ -86,31 +86,52 @@ _LABEL = {
 }
 
 
-def pack_markdown(group: str, pieces: list[Piece], org_name: str) -> str:
+def pack_markdown(group: str, pieces: list[Piece], org: Mapping) -> str:
     """The Markdown of one audience's print pack page.
 
-    Each piece is an empty placeholder: the build fills it with the piece's own rendered
-    page (see :func:`fill_pack`), so nothing is converted twice and print and screen agree.
+    Its first printed sheet is a cover: the title, who made the pack, its contents and the
+    numbers to call. Each piece is an empty placeholder: the build fills it with the piece's
+    own rendered page (see :func:`fill_pack`), so nothing is converted twice and print and
+    screen agree.
     """
     title = pack_title(group)
     reader = AUDIENCES.get(group) or f"{BANDS[group]}的同学"
+    who = f"写给{AUDIENCES[group]}" if group in AUDIENCES else f"{BANDS[group]}适用"
     meta = {
         "title": title,
         "hide": ["navigation", "toc"],
         "search": {"exclude": True},
         "fangzha_print": "pack",
     }
+    name = html.escape(org["name"])
+    maker = name + (f"（{html.escape(org['department'])}）" if org.get("department") else "")
+    calls = " · ".join(
+        f"{html.escape(line['name'])} <strong>{html.escape(line['number'])}</strong>"
+        for line in org["helplines"]
+    )
     contents = "\n".join(
-        f"{n}. {_LABEL[p.kind]}：[{markdown_text(p.page.title)}](../{p.page.src_uri})"
+        f'{n}. <span class="fz-pack-cover__kind">{_LABEL[p.kind]}</span>'
+        f"[{markdown_text(p.page.title)}](../{p.page.src_uri})"
         for n, p in enumerate(pieces, start=1)
     )
     parts = [
         "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n",
         '<div class="fz-pack-intro" markdown>\n',
-        f"本页汇集了{html.escape(org_name)}给{reader}准备的全部打印材料，"
-        "共 %d 份。用浏览器的“打印”（电脑上按 Ctrl+P）可以一次打印全部，每一份都从新的一页开始。\n"
-        % len(pieces),
+        f"本页汇集了{name}给{reader}准备的全部打印材料。用浏览器的“打印”（电脑上按 Ctrl+P）"
+        "可以一次打印全部：第一页是封面和目录，之后每一份都从新的一页开始。\n",
+        "</div>\n",
+        '<div class="fz-pack-cover" markdown>\n',
+        f'<p class="fz-pack-cover__maker">{maker}　编印</p>\n',
+        f'<p class="fz-pack-cover__lead">防范电信网络诈骗材料 · {who} · 共 {len(pieces)} 份</p>\n',
+        '<div class="fz-pack-cover__contents" markdown>\n',
+        '<p class="fz-pack-cover__heading">目录</p>\n',
         contents + "\n",
+        "</div>\n",
+        '<div class="fz-pack-cover__foot">\n',
+        f"<p>如有疑问，请联系{name}，电话 <strong>{html.escape(org['phone'])}</strong>。</p>\n",
+        f"<p>遇到诈骗：{calls}</p>\n",
+        "<p>本材料免费发放，不收取任何费用。</p>\n",
+        "</div>\n",
         "</div>\n",
     ]
     for piece in pieces:
@@ -268,10 +289,12 @@ PIECE_FORMATS = ("poster", "cards", "stickers")
 _H2 = re.compile(r"^## ", re.M)
 
 
-def wrap_pieces(markdown: str) -> str:
+def wrap_pieces(markdown: str, head: str = "", foot: str = "") -> str:
     """Wrap each ``##`` section in its own element so print CSS can lay pieces out on sheets.
 
-    The text before the first section is the on-screen introduction.
+    The text before the first section is the on-screen introduction. ``head`` and ``foot``
+    (HTML) open and close every piece: a poster or card is handed out alone, so each one says
+    who made it and whom to call.
     """
     starts = [m.start() for m in _H2.finditer(markdown)]
     if not starts:
@@ -284,8 +307,11 @@ def wrap_pieces(markdown: str) -> str:
     if intro:
         out.append(f'<div class="fz-handout-intro" markdown>\n\n{intro}\n\n</div>\n')
     out.append('<div class="fz-pieces" markdown>\n')
+    head = f"{head}\n\n" if head else ""
+    foot = f"\n\n{foot}" if foot else ""
     out.extend(
-        f'<section class="fz-piece" markdown>\n\n{piece}\n\n</section>\n' for piece in pieces
+        f'<section class="fz-piece" markdown>\n\n{head}{piece}{foot}\n\n</section>\n'
+        for piece in pieces
     )
     out.append("</div>\n")
     return "\n".join(out)
@@ -309,10 +335,13 @@ def wrap_intro(markdown: str, first: re.Pattern = _H2) -> str:
 _FIRST_BLOCK = re.compile(r"^ {0,3}/{3,}", re.M)
 
 
-def prepare_handout(markdown: str, handout_format: str) -> str:
-    """The Markdown steps a handout's format needs before rendering."""
+def prepare_handout(markdown: str, handout_format: str, head: str = "", foot: str = "") -> str:
+    """The Markdown steps a handout's format needs before rendering.
+
+    ``head`` and ``foot`` go around each piece of a poster, card or sticker handout.
+    """
     if handout_format in PIECE_FORMATS:
-        return wrap_pieces(markdown)
+        return wrap_pieces(markdown, head, foot)
     if handout_format == "sheet":
         return wrap_intro(markdown, _FIRST_BLOCK)
     if handout_format == "slogans":

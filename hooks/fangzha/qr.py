@@ -1,4 +1,8 @@
-"""QR codes for printed pages, drawn at build time as inline SVG (nothing fetched)."""
+"""QR codes for printed pages, drawn at build time as inline SVG (nothing fetched).
+
+Without a site_url there is no address to encode: paper then names the website and the
+page's path inside it, and never asks the reader to scan anything.
+"""
 
 from __future__ import annotations
 
@@ -42,3 +46,21 @@ def absolute_url(site_url: str, page_url: str, href: str = "") -> str | None:
 def readable(url: str) -> str:
     """The address as printed under a QR code: no scheme, HTML-escaped."""
     return html.escape(url.split("://", 1)[-1])
+
+
+def site_path(page_url: str, href: str = "") -> str:
+    """A link's target as a path inside the site (``scams/shuadan/``), for pages without a QR."""
+    target = urlsplit(urljoin("http://site/" + page_url, href))
+    return target.path.lstrip("/")
+
+
+def short_path(page_url: str, href: str = "") -> str:
+    """The tail of the address printed when there is no site_url: ``…/scams/shuadan/``."""
+    return html.escape("…/" + site_path(page_url, href))
+
+
+def site_label(short_name: str, site_name: str) -> str:
+    """How paper names the website: 实验学校“防诈课堂”网站."""
+    if short_name in site_name:
+        return f"“{site_name}”网站"
+    return f"{short_name}“{site_name}”网站"

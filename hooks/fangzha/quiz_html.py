@@ -74,10 +74,19 @@ def render(
             if quiz.feedback == "each"
             else "全部答完后交卷，统一显示对错和解析"
         )
-        note = f"共 {len(quiz.questions)} 题。" + (
-            how if mode == "interactive" else "以下为参考答案与解析。"
-        )
-        _sub(head, "p", {"class": "fz-quiz__meta"}, note)
+        meta = _sub(head, "p", {"class": "fz-quiz__meta"}, f"共 {len(quiz.questions)} 题。")
+        if mode == "interactive":
+            # Marking needs JavaScript; without it the page says so and how to check yourself.
+            _sub(meta, "span", {"class": "fz-js-only"}, how)
+            _sub(
+                meta,
+                "span",
+                {"class": "fz-no-js"},
+                "这个浏览器没有打开 JavaScript，不能自动判分：请在每题下面点开“查看答案与解析”，"
+                "自己对照。",
+            )
+        else:
+            meta.text = AtomicString(meta.text + "以下为参考答案与解析。")
     questions = _sub(root, "ol", {"class": "fz-quiz__questions"})
     for q in quiz.questions:
         _question(questions, quiz, q, mode)
@@ -245,12 +254,13 @@ def card_check_form(quizzes: list[tuple[str, str, int]]) -> str:
             f"{title}（共 {total} 题）",
         )
     for name, label, attrs in (
-        ("score", "答对题数", {"inputmode": "numeric", "pattern": "[0-9]*", "maxlength": "3"}),
+        # Typed as the card shows it: 「11/15」 as well as 「11」 (quiz.js reads both).
+        ("score", "答对题数", {"maxlength": "10", "placeholder": "例如 11 或 11/15"}),
         ("day", "卡片上的日期", {"type": "date"}),
         (
             "code",
             "校验码",
-            {"maxlength": "6", "autocomplete": "off", "autocapitalize": "characters"},
+            {"maxlength": "12", "autocomplete": "off", "autocapitalize": "characters"},
         ),
     ):
         _sub(fields, "label", {"for": f"fz-check-{name}"}, label)

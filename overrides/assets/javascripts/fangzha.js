@@ -104,7 +104,8 @@
     var on = elderOn();
     Array.prototype.forEach.call(document.querySelectorAll("[data-elder-toggle]"), function (button) {
       button.setAttribute("aria-pressed", on ? "true" : "false");
-      button.setAttribute("title", on ? "关闭长辈模式" : "长辈模式：字大、按钮大、页面简单");
+      var state = button.querySelector("[data-elder-state]");
+      if (state) state.textContent = on ? "：开" : "";
     });
     var step = fontStep();
     Array.prototype.forEach.call(document.querySelectorAll("button[data-font-step]"), function (button) {

@@ -381,8 +381,17 @@
       var card = self.card(score, total, name.value.trim(), klass.value.trim());
       out.appendChild(card);
       var image = self.cardImage(card);
-      if (image) out.appendChild(image);
-      card.focus();
+      /* One card to send: the image when this device can draw it (it can be long-pressed and
+         saved, even in WeChat), else the card itself. The image's text alternative carries
+         everything on the card. Scrolled fully into view, clear of the sticky header. */
+      var shown = card;
+      if (image) {
+        card.hidden = true;
+        out.appendChild(image);
+        shown = image;
+      }
+      shown.focus({ preventScroll: true });
+      shown.scrollIntoView({ block: "start" });
     });
     wrap.appendChild(make);
     wrap.appendChild(out);
@@ -469,9 +478,10 @@
     } catch (e) {
       return null;
     }
-    var figure = el("figure", { class: "fz-card-image" });
+    var figure = el("figure", { class: "fz-card-image", "data-quiz-card-image": "", tabindex: "-1" });
+    figure.appendChild(el("p", { class: "fz-card-image__howto" }, "这是你的回执卡：手机上长按图片，选“保存图片”或“发送给朋友”，发给老师。"));
     figure.appendChild(el("img", { src: url, alt: "回执卡图片：" + data.title + "，得分 " + data.score + "，日期 " + data.day + "，校验码 " + data.code, width: String(width) }));
-    var caption = el("figcaption", {}, "长按图片可保存或转发；电脑上可以");
+    var caption = el("figcaption", {}, "电脑上可以");
     var link = el("a", { href: url, download: "回执卡-" + data.day + ".png" }, "下载图片");
     caption.appendChild(link);
     caption.appendChild(document.createTextNode("。"));
@@ -496,20 +506,52 @@
   }
 
   /* -- the teacher's check of a completion card, on this device ---------------------------- */
+  /* Full-width digits and letters (a Chinese keyboard's default) as plain ASCII. */
+  function halfWidth(text) {
+    return String(text || "").replace(/[\uff01-\uff5e]/g, function (c) {
+      return String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+    }).replace(/\u3000/g, " ").trim();
+  }
+
+  /* What a teacher types, read the way the card shows it: 「11/15」, 「11」, 「11分」, full-width
+     digits; dates as 2026-11-29, 2026/11/29, 2026.11.29 or 2026年11月29日; codes in any case,
+     with spaces. Each problem is a plain sentence saying what to type. */
+  function readCard(scoreText, dayText, codeText, total) {
+    var problems = [];
+    var score = null;
+    var s = halfWidth(scoreText).replace(/\s+/g, "");
+    var m = /^(\d{1,3})(?:分)?(?:\/(\d{1,3})(?:题)?)?(?:分)?$/.exec(s);
+    if (!s) problems.push("请填写答对题数：卡片上“得分”一栏斜线前面的数，例如 " + Math.max(total - 2, 0) + "/" + total + " 就填 " + Math.max(total - 2, 0) + "。");
+    else if (!m) problems.push("答对题数要写数字，例如 " + Math.max(total - 2, 0) + " 或 " + Math.max(total - 2, 0) + "/" + total + "，现在写的是“" + scoreText + "”。");
+    else if (m[2] && Number(m[2]) !== total) problems.push("卡片上的总题数是 " + m[2] + "，而选中的测验共 " + total + " 题：请在上面选卡片上写的那项测验。");
+    else if (Number(m[1]) > total) problems.push("答对题数不能超过总题数 " + total + "。");
+    else score = Number(m[1]);
+    var d = halfWidth(dayText).replace(/\s+/g, "");
+    var dm = /^(\d{4})[-\/.年](\d{1,2})[-\/.月](\d{1,2})日?$/.exec(d);
+    var day = dm ? dm[1] + "-" + ("0" + dm[2]).slice(-2) + "-" + ("0" + dm[3]).slice(-2) : "";
+    if (!d) problems.push("请填写卡片上的日期。");
+    else if (!dm) problems.push("日期请照卡片写，例如 2026-11-29。");
+    var code = halfWidth(codeText).replace(/[\s-]/g, "").toUpperCase();
+    if (!code) problems.push("请填写卡片最下面的 6 位校验码。");
+    else if (!/^[0-9A-Z]{6}$/.test(code)) problems.push("校验码是 6 位字母和数字，现在填了 " + code.length + " 位，请对照卡片再看一遍。");
+    return { problems: problems, score: score, day: day, code: code };
+  }
+
   function mountCardCheck(form) {
     var result = form.querySelector("[data-card-check-result]");
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var option = form.quiz.options[form.quiz.selectedIndex];
       var total = Number(option.getAttribute("data-total"));
-      var score = Number(String(form.score.value).trim());
-      var day = String(form.day.value).trim();
-      var code = String(form.code.value).replace(/\s/g, "").toUpperCase();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !(score >= 0 && score <= total) || code.length !== 6) {
-        result.textContent = "请填写卡片上的得分（0–" + total + "）、日期和 6 位校验码。";
-        result.className = "fz-card-check__result";
+      var read = readCard(form.score.value, form.day.value, form.code.value, total);
+      if (read.problems.length) {
+        result.textContent = read.problems.join(" ");
+        result.className = "fz-card-check__result fz-card-check__result--problem";
         return;
       }
+      var score = read.score;
+      var day = read.day;
+      var code = read.code;
       var match = checkCode(option.value, score, total, day) === code;
       result.textContent = match
         ? "✔ 相符：校验码与这项测验、" + score + "/" + total + " 分和 " + day + " 这一天一致。"

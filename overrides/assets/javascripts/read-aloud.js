@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var SKIP = "script, style, svg, button, summary, .fz-reading-tools, .fz-page-qr, .fz-qr__code, " +
+  var SKIP = "script, style, svg, button, summary, .fz-trust, .fz-reading-tools, .fz-page-qr, .fz-qr__code, " +
     ".fz-receipt, [data-answer], [hidden], .fz-quiz__result, .md-source-file, .headerlink";
   var BLOCKS = "h1, h2, h3, h4, p, li, dt, dd, td, th, legend, figcaption, blockquote > p";
   var SENTENCE_END = /[。！？；!?;]/;
