@@ -9,11 +9,13 @@ import urllib.error
 import urllib.request
 import zipfile
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 from conftest import SITE_URL, Watch, open_page, wait_until
+from fangzha.publish import source_fingerprint
 from util import ROOT, build, copy_project, edit, foreign_resources, html_pages, url_to_file
 
 SUBPATH = "/fanzha/"
@@ -344,3 +346,12 @@ def test_third_party_analytics_are_refused(tmp_path):
 
 def meta_csp(html):
     return re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+
+
+def test_the_source_fingerprint_does_not_depend_on_how_the_paths_were_given(tmp_path, monkeypatch):
+    # `mkdocs build -f mkdocs.offline.yml` (a relative -f) hands the hook relative paths.
+    project = copy_project(tmp_path / "p")
+    absolute = source_fingerprint(project, project / "docs", project / "overrides")
+    monkeypatch.chdir(project)
+    assert source_fingerprint(project, Path("docs"), Path("overrides")) == absolute
+    assert source_fingerprint(Path("."), Path("docs"), Path("overrides")) == absolute

@@ -100,6 +100,9 @@ def source_fingerprint(project: Path, docs_dir: Path, theme_dir: Path | None) ->
     The offline zip carries the fingerprint of the sources it was built from, so that the online
     build can tell a zip that no longer matches the content and refuse to offer it.
     """
+    # MkDocs hands over paths as the command line gave them (relative with a relative -f).
+    project, docs_dir = project.resolve(), docs_dir.resolve()
+    theme_dir = theme_dir.resolve() if theme_dir else None
     files = sorted(p for p in docs_dir.rglob("*") if p.is_file())
     if theme_dir and theme_dir.is_dir():
         files += sorted(p for p in theme_dir.rglob("*") if p.is_file())
