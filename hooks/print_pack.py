@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from fangzha.mkdocs_glue import log, state, stop_on
 from fangzha.model import BANDS
@@ -101,10 +102,12 @@ def on_page_markdown(markdown, page, config, files):
     if lib and lib.kind == "handout":
         marks = _print_marks(config)
         org = config.extra["org"]
+        # Raw HTML is not rewritten by MkDocs: the emblem's address is made relative here.
+        logo = get_relative_url(org["logo"], page.url) if org.get("logo") else ""
         return prepare_handout(
             markdown,
             lib.meta["format"],
-            head=marks.piece_head(org),
+            head=marks.piece_head(org, logo),
             foot=marks.piece_foot(org),
         )
     return markdown

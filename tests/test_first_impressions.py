@@ -283,6 +283,12 @@ def test_the_organisations_logo_and_colour_brand_every_page(tmp_path):
             r'<img src="[./]*assets/images/emblem\.svg" alt="实验学校标志" class="fz-logo">', html
         ), path
         assert "--md-primary-fg-color:#a61b1b" in html, path
+    # Posters and cards are handed out alone: each names its maker under the emblem.
+    posters = result.site / "handouts/posters/index.html"
+    logos = re.findall(
+        r'<img src="([^"]+)" alt="" class="fz-piece__logo">', posters.read_text("utf-8")
+    )
+    assert logos and all((posters.parent / src).resolve().is_file() for src in logos), logos
     letter = (result.site / "letters/jiazhang/index.html").read_text(encoding="utf-8")
     assert re.search(r'class="fz-letterhead".*?emblem\.svg.*?示例市第一实验学校', letter, re.S)
     # A colour white text cannot be read on stops the build, naming the line.
