@@ -113,8 +113,7 @@ def test_each_a6_card_is_filled_and_names_the_school_and_the_numbers_to_call(
         assert re.search(r"防诈课堂.?网站查看", text), f"card {number} says not where to read more"
 
 
-@pytest.fixture(scope="module")
-def printed(browser, built_site, server):
+def print_everything(browser, built_site, server) -> dict[str, list[str]]:
     """Every handout, letter and print pack of the site without site_url, printed to PDF."""
     catalog = catalog_of(built_site)
     urls = [p["print_url"] for p in catalog["pages"] if p["kind"] in ("handout", "letter")]
@@ -123,7 +122,16 @@ def printed(browser, built_site, server):
 
 
 @pytest.mark.browser
-def test_every_handout_names_the_organisation_and_a_hotline(printed, built_site):
+def test_printed_handouts_letters_and_packs(browser, built_site, server):
+    # One test, not three: printing everything takes a minute, and test workers would each
+    # print it again for a test of their own.
+    printed = print_everything(browser, built_site, server)
+    every_handout_names_the_organisation_and_a_hotline(printed, built_site)
+    no_page_of_a_print_pack_is_empty_or_a_title_alone(printed, built_site)
+    without_site_url_nothing_printed_asks_to_scan_a_code(printed)
+
+
+def every_handout_names_the_organisation_and_a_hotline(printed, built_site):
     handouts = [p for p in catalog_of(built_site)["pages"] if p["kind"] == "handout"]
     assert len(handouts) >= 8
     for entry in handouts:
@@ -138,8 +146,7 @@ def test_every_handout_names_the_organisation_and_a_hotline(printed, built_site)
         assert "96110" in text and ORG_PHONE in text, f"poster {number}"
 
 
-@pytest.mark.browser
-def test_no_page_of_a_print_pack_is_empty_or_a_title_alone(printed, built_site):
+def no_page_of_a_print_pack_is_empty_or_a_title_alone(printed, built_site):
     packs = catalog_of(built_site)["print_packs"]
     assert len(packs) >= 8
     for url in packs.values():
@@ -156,8 +163,7 @@ def test_no_page_of_a_print_pack_is_empty_or_a_title_alone(printed, built_site):
             assert flat(html.unescape(title))[:8] in cover, (url, title)
 
 
-@pytest.mark.browser
-def test_without_site_url_nothing_printed_asks_to_scan_a_code(printed):
+def without_site_url_nothing_printed_asks_to_scan_a_code(printed):
     for url, pages in printed.items():
         for number, page in enumerate(pages, start=1):
             found = SCAN_INVITATION.search(flat(page))
