@@ -78,8 +78,9 @@ def test_edits_to_a_page_a_quiz_and_a_letter_are_served_without_a_restart(browse
         "## 一句话识别\n",
         "## 一句话识别\n\n新加的一句提醒：刷单都是骗局。\n",
     )
+    # While the page reloads there is a moment with no article yet: that is "not yet", not an error.
     page.wait_for_function(
-        "document.querySelector('article').innerText.includes('新加的一句提醒：刷单都是骗局。')",
+        "(document.querySelector('article')?.innerText || '').includes('新加的一句提醒：刷单都是骗局。')",
         timeout=180_000,
     )
 
