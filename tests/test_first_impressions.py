@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 import pytest
-from test_quiz_browser import correct_options
+from test_quiz_browser import finish_quiz
 
 from conftest import open_page, wait_until
 from fangzha.quiz import check_code
@@ -174,17 +174,6 @@ def test_without_javascript_no_control_is_shown_that_does_nothing(browser, serve
     page.locator(".fz-answer summary").first.click()
     assert page.locator(".fz-answer__key").first.is_visible()
     page.context.close()
-
-
-def finish_quiz(page, total: int) -> None:
-    for number in range(1, total + 1):
-        for index in correct_options(page, number):
-            page.locator(f'[data-question="{number}"] label').nth(index).click()
-        check = page.locator(f'[data-question="{number}"] [data-quiz-check]')
-        if check.is_visible():
-            check.click()
-    if page.locator("[data-quiz-submit]").is_visible():
-        page.locator("[data-quiz-submit]").click()
 
 
 def test_one_completion_card_in_full_view_and_forms_in_one_column(browser, server, catalog, watch):
