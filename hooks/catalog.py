@@ -6,6 +6,7 @@ from pathlib import Path
 
 from fangzha import lessons
 from fangzha.catalog import build_catalog, dump
+from fangzha.drill import catalog_fields
 from fangzha.mkdocs_glue import state
 from fangzha.screen import led_uri, parse_lines
 from fangzha.scripts import page_reading_time
@@ -26,6 +27,7 @@ def on_post_build(config):
             _quiz_fields(site, page, files)
             | _print_fields(page, files)
             | _school_fields(site, page, files)
+            | catalog_fields(page, library.blocks.get(page.src_uri, []))
         ),
     )
     catalog["print_packs"] = {group: files[uri] for group, uri in site.get("packs", {}).items()}
@@ -55,8 +57,9 @@ def _quiz_fields(site, page, files) -> dict:
 
 
 def _print_fields(page, files) -> dict:
-    """Letters, handouts, lesson plans and scripts print as themselves: say so for export scripts."""
-    if page.kind in ("letter", "handout", "lesson", "script"):
+    """Letters, handouts, lessons, scripts, drills (a role-play script) and 真还是假 rounds (a
+    worksheet with its answer key) print as themselves: say so for export scripts."""
+    if page.kind in ("letter", "handout", "lesson", "script", "drill", "spot"):
         return {"print_url": files[page.src_uri]}
     return {}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File
 
+from fangzha.drill import card_entries
 from fangzha.mkdocs_glue import docs_prefix, drop_pages, log, state, stop_on
 from fangzha.problems import say
 from fangzha.quiz_site import MIN_QUESTIONS_PER_SCAM, collect, coverage, derived_markdown
@@ -25,7 +26,7 @@ def on_files(files, config):
             len(found[page.src_uri][0].quiz.questions),
         )
         for page in library.of_kind("quiz")
-    ]
+    ] + card_entries(library)
     site["derived"] = {}
     for src_uri, quiz_pages in found.items():
         if library.pages[src_uri].kind != "quiz":

@@ -31,8 +31,15 @@ class Links(HTMLParser):
         self.depth = 0
         self.aside = 0
         self.hrefs, self.text, self.images = [], [], 0
+        # Messages quoted in drills and 真还是假 rounds are the scammer's words, not ours.
+        self.quoting: list[tuple[str, bool]] = []
+        self.quoted: list[str] = []
 
     def handle_starttag(self, tag, attrs):
+        if tag not in VOID:
+            classes = set((dict(attrs).get("class") or "").split())
+            inside = bool(self.quoting and self.quoting[-1][1])
+            self.quoting.append((tag, inside or bool(classes & QUOTED)))
         if tag == "aside" and (
             self.aside or set((dict(attrs).get("class") or "").split()) & set(ASIDES)
         ):
@@ -47,6 +54,10 @@ class Links(HTMLParser):
             self.images += 1
 
     def handle_endtag(self, tag):
+        for i in range(len(self.quoting) - 1, -1, -1):
+            if self.quoting[i][0] == tag:
+                del self.quoting[i:]
+                break
         if tag == "article":
             self.depth -= 1
         elif tag == "aside" and self.aside:
@@ -54,7 +65,14 @@ class Links(HTMLParser):
 
     def handle_data(self, data):
         if self.depth and not self.aside:
-            self.text.append(data)
+            if self.quoting and self.quoting[-1][1]:
+                self.quoted.append(data)
+            else:
+                self.text.append(data)
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+QUOTED = {"fz-drill__text", "fz-spot__text", "fz-spot__flags", "fz-spot__key"}
 
 
 def article(site, url):

@@ -201,7 +201,7 @@ def test_catalog_lists_every_printable_page_and_a_pack_per_audience_and_band(pub
     site, _ = published
     catalog = catalog_of(site)
     for entry in catalog["pages"]:
-        if entry["kind"] in ("letter", "handout", "lesson", "script"):
+        if entry["kind"] in ("letter", "handout", "lesson", "script", "drill", "spot"):
             assert url_to_file(site, entry["print_url"]).is_file()
         if entry["kind"] == "quiz":
             assert url_to_file(site, entry["worksheet_url"]).is_file()
@@ -244,7 +244,7 @@ def test_export_writes_a_pdf_for_every_printable_page_and_each_pack(published, t
     catalog = catalog_of(site)
     expected = []
     for entry in catalog["pages"]:
-        if entry["kind"] in ("letter", "handout", "lesson", "script"):
+        if entry["kind"] in ("letter", "handout", "lesson", "script", "drill", "spot"):
             expected.append((f"{entry['kind']}s/{entry['slug']}.pdf", entry["title"]))
         if entry["kind"] == "lesson":
             expected.append((f"slides/{entry['slug']}.pdf", entry["title"]))

@@ -142,7 +142,7 @@ def scan(text):
         (
             "/// recipt | 回执\n交回。\n///\n",
             "docs/x.md:10: 没有叫“recipt”的块（是不是想写 /// receipt？），它会原样显示成文字 → 可用的块："
-            "quiz、receipt、slide、deck、screen、record、signatures、share、checker",
+            "quiz、receipt、slide、deck、screen、record、signatures、share、checker、drill、spot",
         ),
         (
             "/// slide | 标题\n    layout: huge\n\n一句话\n///\n",

@@ -17,10 +17,12 @@ from . import blockspec as spec
 from . import quiz as quizzes
 from . import quiz_html, receipt
 from .checker import CheckerBlock
+from .drill import DrillBlock
 from .forms import RecordBlock, SignaturesBlock
 from .screen import ScreenBlock
 from .share import ShareBlock
 from .slides import DeckBlock, SlideBlock
+from .spot import SpotBlock
 
 
 class QuizError(spec.BlockError):
@@ -147,6 +149,8 @@ BLOCKS: dict[str, type[spec.StrictBlock]] = {
         SignaturesBlock,
         ShareBlock,
         CheckerBlock,
+        DrillBlock,
+        SpotBlock,
     )
 }
 

@@ -14,7 +14,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import bands, checker, lessons, readability, safety, screen, share, templating, yamlfile
+from . import (
+    bands,
+    checker,
+    drill,
+    lessons,
+    readability,
+    safety,
+    screen,
+    share,
+    spot,
+    templating,
+    yamlfile,
+)
 from . import schema as s
 from .blocks import BLOCKS
 from .blockspec import FoundBlock, scan_blocks
@@ -261,6 +273,7 @@ def load_library(
     """Parse every (src_uri, text) pair; validate pages, markers and settings references."""
     library = Library()
     problems: list[Problem] = []
+    sources = list(sources)
     for src_uri, text in sources:
         path = f"{where}/{src_uri}"
         control = yamlfile.control_character(text)
@@ -286,6 +299,8 @@ def load_library(
         if not block_problems:
             problems.extend(_check_blocks(page, found, path))
     problems.extend(_check_site(library, where))
+    read = {uri for uri, _ in sources}
+    problems.extend(drill.site_problems(library.pages, library.blocks, where, read))
     problems.extend(bands.site_problems(library.pages, where))
     return library, sorted(problems, key=lambda p: (p.where, p.line or 0))
 
@@ -336,6 +351,11 @@ def _check_blocks(page: ContentPage, found: list[FoundBlock], where: str) -> lis
         )
     for block in shares:
         problems.extend(share.block_problems(block, where))
+    for block in found:
+        if block.name == "drill":
+            problems.extend(drill.block_problems(block, where))
+        elif block.name == "spot":
+            problems.extend(spot.block_problems(block, where))
     return problems
 
 

@@ -181,6 +181,8 @@ KIND_LABELS: Mapping[str, str] = {
     "script": "讲话与广播稿",
     "screen": "大屏滚动",
     "guide": "指南",
+    "drill": "模拟对话",
+    "spot": "真还是假",
 }
 
 # The order in which kinds are listed on mixed pages (an audience page, the home page).
@@ -188,6 +190,8 @@ LISTING_ORDER: tuple[str, ...] = (
     "scam",
     "lesson",
     "quiz",
+    "drill",
+    "spot",
     "letter",
     "script",
     "handout",
@@ -234,6 +238,8 @@ def _kinds() -> dict[str, Kind]:
         },
         "screen": _content(),
         "guide": _content(),
+        "drill": _content(),
+        "spot": _content(),
     }
     kinds = {}
     for name, fields in own.items():

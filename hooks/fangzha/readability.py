@@ -94,7 +94,15 @@ def elderly_problems(page: ContentPage, blocks: Iterable[FoundBlock], where: str
     if not for_elderly(page):
         return []
     problems = []
+    blocks = list(blocks)
+    quoted = _quoted_lines(blocks)
+    practice = _practice_lines(blocks)
     for line, text in reader_text(page.body, page.body_line, blocks):
+        if line in quoted:
+            continue
+        if line in practice:
+            # 旁白：/问：/复盘：… are labels, and a choice's arrow names the step it leads to.
+            text = _PRACTICE_LABEL.sub("", _CHOICE_TARGET.sub("", text))
         for sentence in sentences(text):
             count = length(sentence)
             if count > ELDERLY_SENTENCE_MAX:
@@ -122,6 +130,31 @@ def elderly_problems(page: ContentPage, blocks: Iterable[FoundBlock], where: str
                 )
             )
     return problems
+
+
+_PRACTICE_LABEL = re.compile(r"^\s*(?:旁白|问|复盘|说明|核实)\s*[:：]\s*")
+_CHOICE_TARGET = re.compile(r"\s*(?:→|->|=>|⇒|➜)\s*[^→]*$")
+
+
+def _practice_lines(blocks: list[FoundBlock]) -> set[int]:
+    lines: set[int] = set()
+    for block in blocks:
+        if block.name in ("drill", "spot") and block.end_line:
+            lines.update(range(block.body_line, block.end_line))
+    return lines
+
+
+def _quoted_lines(blocks: list[FoundBlock]) -> set[int]:
+    """Lines of practice blocks that quote a scammer or a message as received."""
+    from . import drill, spot
+
+    lines: set[int] = set()
+    for block in blocks:
+        if block.name == "drill":
+            lines |= drill.speech_lines(block)
+        elif block.name == "spot":
+            lines |= spot.speech_lines(block)
+    return lines
 
 
 def review_limit(today: dt.date) -> dt.date:

@@ -16,7 +16,7 @@ from .blockspec import FoundBlock
 from .problems import Problem
 
 # Blocks whose content is plain text the site escapes itself (a quiz may quote <script>).
-RAW_BLOCKS = ("quiz", "receipt", "screen", "record", "signatures", "share")
+RAW_BLOCKS = ("quiz", "receipt", "screen", "record", "signatures", "share", "drill", "spot")
 
 _SCHEME = r"(?:javascript|vbscript|data|file)\s*:"
 _MD_LINK = re.compile(r"\]\(\s*<?\s*(" + _SCHEME + ")", re.I)

@@ -26,7 +26,9 @@ KIND_BOOST = {
     "quiz": 0.5,
     "lesson": 0.8,
     "script": 0.6,
-    "screen": 0.4,  # these three are left out of the index by default (UNINDEXED_KINDS)
+    "screen": 0.4,  # these are left out of the index by default (UNINDEXED_KINDS)
+    "drill": 0.4,
+    "spot": 0.4,
     "index": 0.7,
     "home": 0.7,
 }
@@ -34,7 +36,9 @@ KIND_BOOST = {
 # Teachers' material stays out of the index: a parent who pastes a message must land on the
 # scam page, not on a lesson plan that retells the same story. Teachers reach it through the
 # 主题班会与宣传周 and 讲话与广播稿 pages, which are indexed.
-UNINDEXED_KINDS = ("lesson", "script", "screen")
+# Drills and 真还是假 rounds retell scams as practice: a reader searching for a message they got
+# belongs on the scam page; the practice pages are reached from 识骗演练.
+UNINDEXED_KINDS = ("lesson", "script", "screen", "drill", "spot")
 
 _WORD = re.compile(r"^(\S+)(?:\s+(\d+))?(?:\s+([a-z]+))?$")
 

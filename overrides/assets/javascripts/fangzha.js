@@ -30,7 +30,10 @@
   }
 
   function loadWhatThePageNeeds() {
-    if (document.querySelector('[data-quiz][data-mode="interactive"], [data-card-check]')) load("quiz.js");
+    // Drills and 真还是假 rounds make their completion card with quiz.js.
+    if (document.querySelector('[data-quiz][data-mode="interactive"], [data-card-check], [data-drill], [data-spot]')) load("quiz.js");
+    if (document.querySelector("[data-drill]")) load("drill.js");
+    if (document.querySelector("[data-spot]")) load("spot.js");
     if (document.querySelector("[data-screen]")) load("screen.js");
     if (document.querySelector("[data-copy]")) load("share.js");
     if (document.querySelector("[data-checker]")) load("check.js");

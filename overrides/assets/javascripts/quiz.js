@@ -358,14 +358,20 @@
 
   /* -- completion card (回执卡): drawn on this device, never uploaded ------------------- */
   Quiz.prototype.cardForm = function (score, total) {
-    var self = this;
+    return cardForm({ id: this.id, title: this.title, score: score, total: total, day: this.state.day || today() });
+  };
+
+  /* The card form for any finished exercise: a quiz, a drill, a 真还是假 round. ``info`` has
+     the id and title the check code and the teacher's check use, the score, the total and the
+     day it was done. */
+  function cardForm(info) {
     var wrap = el("div", { class: "fz-card-form", "data-quiz-card-form": "" });
     wrap.appendChild(el("h3", {}, "生成回执卡"));
     wrap.appendChild(
       el("p", {}, "老师让你提交完成情况时，可以生成一张回执卡，截图或保存图片后发给老师。姓名和班级可以不填，只显示在卡片上，不会保存或上传。")
     );
-    var nameId = "fz-card-name-" + this.id;
-    var classId = "fz-card-class-" + this.id;
+    var nameId = "fz-card-name-" + info.id;
+    var classId = "fz-card-class-" + info.id;
     var fields = el("div", { class: "fz-card-form__fields" });
     fields.appendChild(el("label", { for: nameId }, "姓名（可不填）"));
     var name = el("input", { id: nameId, type: "text", autocomplete: "off", maxlength: "20" });
@@ -378,9 +384,10 @@
     var out = el("div", { class: "fz-card-out", "aria-live": "polite" });
     make.addEventListener("click", function () {
       out.textContent = "";
-      var card = self.card(score, total, name.value.trim(), klass.value.trim());
+      var data = cardData(info, name.value.trim(), klass.value.trim());
+      var card = drawCard(data);
       out.appendChild(card);
-      var image = self.cardImage(card);
+      var image = cardImage(card, data);
       /* One card to send: the image when this device can draw it (it can be long-pressed and
          saved, even in WeChat), else the card itself. The image's text alternative carries
          everything on the card. Scrolled fully into view, clear of the sticky header. */
@@ -396,23 +403,22 @@
     wrap.appendChild(make);
     wrap.appendChild(out);
     return wrap;
-  };
+  }
 
-  Quiz.prototype.cardData = function (score, total, name, klass) {
-    var day = this.state.day || today();
+  function cardData(info, name, klass) {
+    var day = info.day || today();
     return {
-      title: this.title,
-      score: score + "/" + total,
+      title: info.title,
+      score: info.score + "/" + info.total,
       day: day,
       org: orgName(),
       name: name,
       klass: klass,
-      code: checkCode(this.id, score, total, day),
+      code: checkCode(info.id, info.score, info.total, day),
     };
-  };
+  }
 
-  Quiz.prototype.card = function (score, total, name, klass) {
-    var data = this.cardData(score, total, name, klass);
+  function drawCard(data) {
     var card = el("div", { class: "fz-card", "data-quiz-card": "", tabindex: "-1", role: "group", "aria-label": "回执卡" });
     card.appendChild(el("p", { class: "fz-card__head" }, "防诈课堂 · 回执卡"));
     card.appendChild(el("p", { class: "fz-card__title" }, data.title));
@@ -431,13 +437,11 @@
     });
     card.appendChild(list);
     card.appendChild(el("p", { class: "fz-card__note" }, "本卡在你的设备上生成，没有上传任何信息。"));
-    this.lastCard = data;
     return card;
-  };
+  }
 
   /* Draw the card as an image that can be long-pressed and saved (WeChat blocks downloads). */
-  Quiz.prototype.cardImage = function (card) {
-    var data = this.lastCard;
+  function cardImage(card, data) {
     var canvas = document.createElement("canvas");
     if (!canvas.getContext) return null;
     var scale = 2;
@@ -487,7 +491,7 @@
     caption.appendChild(document.createTextNode("。"));
     figure.appendChild(caption);
     return figure;
-  };
+  }
 
   function wrapText(ctx, text, x, y, maxWidth, lineHeight) {
     var line = "";
@@ -576,7 +580,7 @@
     });
   }
 
-  window.fangzhaQuiz = { checkCode: checkCode };
+  window.fangzhaQuiz = { checkCode: checkCode, cardForm: cardForm, today: today };
   // Material's document$ announces pages reached by instant navigation; it stays silent on
   // file://, where instant navigation is off, so mount on page load as well (mounting twice
   // is harmless: a mounted quiz is skipped).
