@@ -104,7 +104,7 @@ def test_unknown_kind_lists_the_kinds():
     assert messages("---\nkind: poster\ntitle: x\n---\n") == [
         "docs/scams/shuadan.md:2: kind 写成了“poster” → kind 是页面类型，应当写其中之一：home（首页）、"
         "index（目录）、audience（人群导览）、scam（诈骗类型）、quiz（知识测验）、letter（告知书）、"
-        "handout（宣传品）、lesson（主题班会）、script（讲话与广播稿）、screen（大屏滚动）、guide（指南）"
+        "handout（宣传品）、lesson（主题班会）、script（讲话与广播稿）、screen（大屏滚动）、guide（指南）、drill（模拟对话）、spot（真还是假）"
     ]
 
 

@@ -99,7 +99,7 @@ def test_marker_argument_mistakes_are_reported():
     assert [str(p) for p in problems] == [
         'docs/x.md:3: 标记 fangzha:cards 的参数 kind="scams" 写得不对 → 应当写其中之一：scam（诈骗类型）、'
         "quiz（知识测验）、letter（告知书）、handout（宣传品）、lesson（主题班会）、script（讲话与广播稿）、"
-        "screen（大屏滚动）、guide（指南）",
+        "screen（大屏滚动）、guide（指南）、drill（模拟对话）、spot（真还是假）",
         "docs/x.md:3: 标记 fangzha:cards 没有“colour”这个参数 → 可用的参数：kind、audience、category、band",
     ]
     _, problems = find_markers("<!-- fangzha:cards kind=scam -->", "docs/x.md")

@@ -643,7 +643,6 @@ def site_problems(pages, blocks, where: str, sources=()) -> list:
     ``sources`` names every file read, pages refused for their own mistakes included: a link to
     one of those is not reported a second time.
     """
-    from . import bands
     from .problems import Problem
 
     out = []
@@ -687,58 +686,75 @@ def site_problems(pages, blocks, where: str, sources=()) -> list:
                     ids.setdefault(block_id, src_uri)
                 if name != "drill":
                     continue
-                for option, wanted in (("scam", "scam"), ("quiz", "quiz")):
-                    target = block.options.get(option)
-                    if not isinstance(target, str) or not target:
-                        continue
-                    line = block.option_lines.get(option, block.line)
-                    resolved = bands.resolve(src_uri, target)
-                    other = pages.get(resolved) if resolved else None
-                    if other is None and resolved in sources:
-                        continue
-                    if other is None:
-                        from_root = pages.get(target.split("#")[0])
-                        hint = ""
-                        if from_root is not None:
-                            up = "../" * src_uri.count("/")
-                            hint = f"（从这一页出发要写成 {up}{target}）"
-                        else:
-                            kin = [u for u, p in pages.items() if p.kind == wanted]
-                            near = difflib.get_close_matches(
-                                resolved or target, kin, n=1, cutoff=0.6
-                            )
-                            if near:
-                                rel = posixpath.relpath(near[0], posixpath.dirname(src_uri) or ".")
-                                hint = f"（是不是 {rel}？）"
-                        out.append(
-                            Problem(
-                                path,
-                                line,
-                                f"{option}: {target} 找不到这个页面{hint} → 写本站一个页面的相对链接，例如 ../scams/kefu.md",
-                                f"{option}: no page at {target}",
-                            )
-                        )
-                    elif other.kind != wanted:
-                        out.append(
-                            Problem(
-                                path,
-                                line,
-                                f"{option}: {target} 不是{'诈骗类型' if wanted == 'scam' else '测验'}页面 → "
-                                f"{option} 要链接 kind: {wanted} 的页面",
-                                f"{option}: {target} is not a {wanted} page",
-                            )
-                        )
-                    elif (band := bands.youngest(page)) and bands.too_old_for(other, band):
-                        out.append(
-                            Problem(
-                                path,
-                                line,
-                                f"这个演练适合{bands.band_labels(page.bands)}，{option} 却链接了 {where}/{resolved}"
-                                f"（min_band: {other.min_band}） → 换成适合这个学段的页面",
-                                f"{option} links to a page not suitable for this drill's youngest band",
-                            )
-                        )
+                for option in ("scam", "quiz"):
+                    out.extend(_link_problems(page, block, option, pages, where, sources))
     return out
+
+
+def _link_problems(page, block, option: str, pages, where: str, sources) -> list:
+    """A drill's ``scam`` or ``quiz`` link: to an existing page of that kind that suits its ages."""
+    from . import bands
+    from .problems import Problem
+
+    target = block.options.get(option)
+    if not isinstance(target, str) or not target:
+        return []
+    path = f"{where}/{page.src_uri}"
+    line = block.option_lines.get(option, block.line)
+    resolved = bands.resolve(page.src_uri, target)
+    other = pages.get(resolved) if resolved else None
+    if other is None and resolved in sources:
+        return []  # the page exists but has mistakes of its own, reported on its own lines
+    if other is None:
+        return [
+            Problem(
+                path,
+                line,
+                f"{option}: {target} 找不到这个页面{_near(page.src_uri, target, option, pages, sources)} → "
+                "写本站一个页面的相对链接，例如 ../scams/kefu.md",
+                f"{option}: no page at {target}",
+            )
+        ]
+    if other.kind != option:
+        return [
+            Problem(
+                path,
+                line,
+                f"{option}: {target} 不是{'诈骗类型' if option == 'scam' else '测验'}页面 → "
+                f"{option} 要链接 kind: {option} 的页面",
+                f"{option}: {target} is not a {option} page",
+            )
+        ]
+    band = bands.youngest(page)
+    if band and bands.too_old_for(other, band):
+        return [
+            Problem(
+                path,
+                line,
+                f"这个演练适合{bands.band_labels(page.bands)}，{option} 却链接了 {where}/{resolved}"
+                f"（min_band: {other.min_band}） → 换成适合这个学段的页面",
+                f"{option} links to a page not suitable for this drill's youngest band",
+            )
+        ]
+    return []
+
+
+def _near(src_uri: str, target: str, kind: str, pages, sources=()) -> str:
+    """「（是不是 …？）」: the link written from docs/, or a page of the kind with a similar name.
+
+    Pages refused for mistakes of their own (their kind unknown) are candidates too.
+    """
+    if target.split("#")[0] in pages:
+        return f"（从这一页出发要写成 {'../' * src_uri.count('/')}{target}）"
+    stems = {
+        posixpath.splitext(posixpath.basename(uri))[0]: uri
+        for uri in [*(u for u, p in pages.items() if p.kind == kind), *set(sources) - set(pages)]
+    }
+    stem = posixpath.splitext(posixpath.basename(target))[0]
+    near = difflib.get_close_matches(stem, list(stems), n=1, cutoff=0.6)
+    if not near:
+        return ""
+    return f"（是不是 {posixpath.relpath(stems[near[0]], posixpath.dirname(src_uri) or '.')}？）"
 
 
 def speech_lines(block) -> set[int]:
