@@ -261,6 +261,14 @@ DRILL_MISTAKES = {
         ],
         [f"{P}:35: 模拟对话页要有一个 /// drill 块，找到 2 个 → 一页写一个；多的另建一页"],
     ),
+    "a drill for the elderly that says 你": (
+        [("audiences: [residents]", "audiences: [elderly]")],
+        [
+            f"{P}:9: 这一页也写给老年人，/// drill 的按钮和提示要称呼“您” → 在标题下面加一行“    address: 您”",
+            f"{P}:15: 这一页也写给老年人，称呼读者要用“您” → 把这一行的“你”改成“您”（“你们”改成“大家”）；"
+            "引号里照录别人说的话可以不改",
+        ],
+    ),
     "a drill on a page of another kind": (
         [("kind: drill", "kind: quiz")],
         [f"{P}:9: /// drill 只能写在 kind: drill 的页面里 → 新建一个模拟对话页面，把它挪过去"],
@@ -329,6 +337,12 @@ SPOT_MISTAKES = {
     "no id": (
         [("    id: ceshi-zhenjia\n", "")],
         [f"{S}:9: /// spot 缺少 id → 在标题下面加一行“    id: 短名”（小写字母、数字和减号）"],
+    ),
+    "a round for the elderly that says 你": (
+        [("audiences: [residents]", "audiences: [elderly]")],
+        [
+            f"{S}:9: 这一页也写给老年人，/// spot 的按钮和提示要称呼“您” → 在标题下面加一行“    address: 您”"
+        ],
     ),
     "a round on a page of another kind": (
         [("kind: spot", "kind: quiz")],

@@ -313,3 +313,29 @@ def test_a_round_prints_as_a_worksheet_with_the_answer_key_last(browser, server)
     for item in items:
         assert flat(item.why[0])[:15] not in worksheet, item.why[0]
         assert flat(item.why[0])[:15] in key, item.why[0]
+
+
+def test_practice_for_the_elderly_says_nin(browser, server):
+    """Pages for the elderly say 您: in the player's own words too, not only in the content."""
+    watch = Watch()
+    page = open_page(
+        browser, watch, viewport={"width": 390, "height": 844}, reduced_motion="reduce"
+    )
+    url, script, options = next(d for d in DRILLS if d[2].get("address") == "您")
+    page.goto(server.url + url)
+    ready(page)
+    path = next(p for p in script.paths() if p[-1][0].outcome == "safe")
+    for step, choice in path[:-1]:
+        page.locator(f"{PLAYER} [data-drill-choice]").nth(step.choices.index(choice)).click()
+    assert page.locator(".fz-drill__end-title").inner_text().split("：")[0].endswith("您守住了")
+    moments = page.locator(".fz-drill__moment--me").all_inner_texts()
+    assert moments and all(m.startswith("您选择：") for m in moments)
+    url, items, _ = next(r for r in ROUNDS if r[2].get("address") == "您")
+    page.goto(server.url + url)
+    wait_until(page, "!!document.querySelector('[data-spot][data-spot-ready]')")
+    genuine = next(i for i, item in enumerate(items) if item.truth == "real")
+    message = page.locator("[data-spot-item]").nth(genuine)
+    message.locator("[data-spot-answer='fake']").click()
+    assert "您把它当成了诈骗" in message.locator("[data-spot-feedback]").inner_text()
+    page.context.close()
+    watch.assert_clean()

@@ -434,13 +434,14 @@ def render(script: Script, options: dict, title: str, root: etree.Element) -> No
     """Fill ``root`` with the drill as a 情景剧 script; drill.js turns it into a chat."""
     keys = script.keys()
     drill_id = options["id"]
-    role, other = options["role"], options["other"]
+    role, other, you = options["role"], options["other"], options.get("address", "你")
     endings = script.endings
     safe = sum(1 for s in endings if s.outcome == "safe")
     root.set("data-drill-title", title)
     root.set("data-role", role)
     root.set("data-other", other)
     root.set("data-start", keys[script.steps[0].name])
+    root.set("data-address", you)
     intro = etree.SubElement(root, "div", {"class": "fz-drill__intro"})
     _text(
         intro,
@@ -453,7 +454,7 @@ def render(script: Script, options: dict, title: str, root: etree.Element) -> No
     _text(
         intro,
         "p",
-        "没有打开脚本时，这里是完整剧本：从第 1 幕读起，在每个选择点讨论“你会怎么做”，"
+        f"没有打开脚本时，这里是完整剧本：从第 1 幕读起，在每个选择点讨论“{you}会怎么做”，"
         "再按选项跳到对应的一幕。课堂上可以分角色朗读。",
         {"class": "fz-drill__howto fz-no-js"},
     )
@@ -519,7 +520,7 @@ def render(script: Script, options: dict, title: str, root: etree.Element) -> No
         _text(
             decision,
             "p",
-            step.question or "你会怎么做？",
+            step.question or f"{you}会怎么做？",
             {"class": "fz-drill__question", "data-question": ""},
         )
         _text(
@@ -572,6 +573,9 @@ def drill_id(value) -> str:
     return text
 
 
+# How the page addresses its reader: 您 on pages the elderly read (README 「写给老年人的页面」).
+ADDRESS = {"你": "称呼读者“你”", "您": "称呼读者“您”（写给老年人的页面）"}
+
 _ID_EXPECTED = "小写英文字母、数字和减号组成的短名，例如 kefu-tuikuan（进度和回执卡的校验码靠它，写好后不要再改）"
 drill_id.expected = _ID_EXPECTED  # type: ignore[attr-defined]
 
@@ -593,6 +597,7 @@ class DrillBlock(spec.StrictBlock):
     - `other` (text): how the other side calls itself, shown at the top of the chat.
     - `scam` (link): the scam page the debrief links to.
     - `quiz` (link): a quiz to do afterwards.
+    - `address` (你 | 您): how the player's buttons and notes address the reader.
 
     Content:
     Steps as described in ``fangzha.drill``.
@@ -606,6 +611,7 @@ class DrillBlock(spec.StrictBlock):
         "other": ["陌生人", spec.text(max_len=16)],
         "scam": ["", page_link],
         "quiz": ["", page_link],
+        "address": ["你", spec.one_of(ADDRESS)],
     }
 
     def on_markdown(self) -> str:
@@ -672,6 +678,15 @@ def site_problems(pages, blocks, where: str, sources=()) -> list:
                     for block in mine
                 )
             for block in mine:
+                if "elderly" in page.audiences and block.options.get("address") != "您":
+                    out.append(
+                        Problem(
+                            path,
+                            block.line,
+                            f"这一页也写给老年人，/// {name} 的按钮和提示要称呼“您” → 在标题下面加一行“    address: 您”",
+                            f"this page is also for older readers: add 'address: 您' to the /// {name} block",
+                        )
+                    )
                 block_id = block.options.get("id")
                 if isinstance(block_id, str) and block_id:
                     if block_id in ids:

@@ -34,7 +34,7 @@ from markdown.util import AtomicString
 
 from . import blockspec as spec
 from . import marks
-from .drill import drill_id
+from .drill import ADDRESS, drill_id
 
 CHANNELS: dict[str, str] = {
     "短信": "sms",
@@ -244,6 +244,7 @@ def render(items: list[Item], options: dict, title: str, root: etree.Element) ->
     spot_id = options["id"]
     root.set("data-spot-title", title)
     root.set("data-how-to-check", HOW_TO_CHECK)
+    root.set("data-address", options.get("address", "你"))
     _text(
         root,
         "p",
@@ -355,6 +356,7 @@ class SpotBlock(spec.StrictBlock):
 
     Options:
     - `id` (required): a short stable name for saved answers and the completion card.
+    - `address` (你 | 您): how the buttons and notes address the reader.
 
     Content:
     Messages as described in ``fangzha.spot``.
@@ -362,7 +364,7 @@ class SpotBlock(spec.StrictBlock):
 
     NAME = "spot"
     ARGUMENT = True
-    OPTIONS = {"id": ["", drill_id]}
+    OPTIONS = {"id": ["", drill_id], "address": ["你", spec.one_of(ADDRESS)]}
 
     def on_markdown(self) -> str:
         """The messages are plain text."""

@@ -12,6 +12,8 @@
 
   var STORE_PREFIX = "fangzha:drill:";
   var WHO = { narration: "旁白", me: "你" };
+  /* 你 or 您 (pages for the elderly say 您): set by the block's ``address`` option. */
+  var YOU = "你";
   var LABEL = { call: "语音通话", payment: "付款请求", notice: "图片：“官方”文件", share: "屏幕共享请求", link: "链接" };
 
   function all(root, selector) {
@@ -80,6 +82,7 @@
     this.title = root.getAttribute("data-drill-title") || "";
     this.other = root.getAttribute("data-other") || "对方";
     this.start = root.getAttribute("data-start");
+    this.you = root.getAttribute("data-address") === "您" ? "您" : YOU;
     this.steps = {};
     this.endings = [];
     all(root, "[data-step]").forEach(function (section) {
@@ -92,7 +95,7 @@
         messages: all(section, "[data-msg]").map(function (item) {
           return { kind: item.getAttribute("data-msg"), node: item.querySelector(".fz-drill__text") };
         }),
-        question: (section.querySelector("[data-question]") || {}).textContent || "你会怎么做？",
+        question: (section.querySelector("[data-question]") || {}).textContent || self.you + "会怎么做？",
         choices: all(section, "[data-goto]").map(function (link) {
           return { label: link.textContent, target: link.getAttribute("data-goto") };
         }),
@@ -283,7 +286,7 @@
 
   Drill.prototype.bubble = function (kind, text) {
     var bubble = el("div", { class: "fz-bubble fz-bubble--" + kind });
-    bubble.appendChild(el("span", { class: "fz-visually-hidden" }, (WHO[kind] || "") + "："));
+    bubble.appendChild(el("span", { class: "fz-visually-hidden" }, (kind === "me" ? this.you : WHO[kind] || "") + "："));
     bubble.appendChild(el("span", { class: "fz-bubble__text" }, text));
     this.thread.appendChild(bubble);
     this.thread.scrollTop = this.thread.scrollHeight;
@@ -335,7 +338,7 @@
     box.className = "fz-drill__end fz-drill__end--" + step.outcome;
     var heading = el("h3", { class: "fz-drill__end-title", tabindex: "-1" });
     heading.appendChild(el("span", { class: "fz-drill__badge" }, safe ? "安全" : "被骗"));
-    heading.appendChild(document.createTextNode(safe ? "你守住了：" + step.name : "这一次被骗了：" + step.name));
+    heading.appendChild(document.createTextNode(safe ? this.you + "守住了：" + step.name : "这一次被骗了：" + step.name));
     box.appendChild(heading);
     step.debrief.forEach(function (text) {
       box.appendChild(el("p", {}, text));
@@ -364,7 +367,7 @@
         list.appendChild(item);
       });
       if (index !== null && current.choices[index]) {
-        list.appendChild(el("li", { class: "fz-drill__moment fz-drill__moment--me" }, "你选择：" + current.choices[index].label));
+        list.appendChild(el("li", { class: "fz-drill__moment fz-drill__moment--me" }, self.you + "选择：" + current.choices[index].label));
         key = current.choices[index].target;
       }
     });
@@ -372,7 +375,7 @@
       el(
         "h4",
         {},
-        flags ? (safe ? "回顾：这段对话里的 " + flags + " 处红旗，你没有被它们带着走" : "回顾：这 " + flags + " 处红旗，你错过了") : "回顾这段对话"
+        flags ? (safe ? "回顾：这段对话里的 " + flags + " 处红旗，" + self.you + "没有被它们带着走" : "回顾：这 " + flags + " 处红旗，" + self.you + "错过了") : "回顾这段对话"
       )
     );
     box.appendChild(list);
@@ -394,7 +397,7 @@
         { class: "fz-drill__end-next" },
         missing.length
           ? "还有 " + missing.length + " 个结局没走到。点“退回上一步”或“从头再来”，换一种选法试试。"
-          : "这段对话的 " + this.endings.length + " 个结局你都走过了。"
+          : "这段对话的 " + this.endings.length + " 个结局" + this.you + "都走过了。"
       )
     );
     var again = el("p", { class: "fz-drill__end-actions" });

@@ -48,6 +48,8 @@
     this.id = root.getAttribute("data-spot-id");
     this.title = root.getAttribute("data-spot-title") || "";
     this.howToCheck = root.getAttribute("data-how-to-check") || "";
+    /* 你 or 您 (pages for the elderly say 您): set by the block's ``address`` option. */
+    this.you = root.getAttribute("data-address") === "您" ? "您" : "你";
     this.result = root.querySelector("[data-spot-result]");
     this.items = all(root, "[data-spot-item]").map(function (node, index) {
       var item = {
@@ -99,10 +101,10 @@
       verdict = real ? "✔ 判断对了：这是真消息。" : "✔ 判断对了：这是诈骗。";
     } else if (real) {
       outcome = "false-alarm";
-      verdict = "✘ 这其实是真消息：你把它当成了诈骗（误报）。真消息也有认出来的办法，看下面标出的地方。";
+      verdict = "✘ 这其实是真消息：" + this.you + "把它当成了诈骗（误报）。真消息也有认出来的办法，看下面标出的地方。";
     } else {
       outcome = "missed";
-      verdict = "✘ 这是诈骗：你把它当成了真消息（漏掉的诈骗）。看下面标出的红旗。";
+      verdict = "✘ 这是诈骗：" + this.you + "把它当成了真消息（漏掉的诈骗）。看下面标出的红旗。";
     }
     item.node.setAttribute("data-outcome", outcome);
     item.feedback.textContent = verdict;
@@ -147,7 +149,7 @@
     box.appendChild(list);
     var advice = [];
     if (missed) advice.push("漏掉的诈骗最危险：回头看看那几条里标出的红旗。");
-    if (alarms) advice.push("把真消息当成诈骗，会错过银行、学校和快递的正常通知：真消息只让你去官方渠道，不向你要钱、要验证码。");
+    if (alarms) advice.push("把真消息当成诈骗，会错过银行、学校和快递的正常通知：真消息只让" + this.you + "去官方渠道，不向" + this.you + "要钱、要验证码。");
     if (unsure) advice.push(this.howToCheck);
     if (!missed && !alarms && !unsure) advice.push("全部判断正确：既认出了诈骗，也没有冤枉真消息。");
     advice.push("两种错误都算：练的是判断，不是把什么都当成诈骗。");
