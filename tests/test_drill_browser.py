@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pypdf
 import pytest
@@ -143,8 +144,22 @@ def test_keyboard_alone_plays_a_drill_and_the_progress_stays_on_this_device(brow
         path[-2][0].choices.index(path[-2][1])
     ).click()
     page.locator("[data-drill-end] [data-quiz-card-make]").click()
-    code = page.locator("[data-drill-end] [data-quiz-card-image] img").get_attribute("alt")
-    assert f"1/{len(script.endings)}" in code
+    alt = page.locator("[data-drill-end] [data-quiz-card-image] img").get_attribute("alt")
+    assert f"1/{len(script.endings)}" in alt
+    # The teacher checks it where quiz cards are checked, the drill listed with its endings.
+    code = re.search(r"校验码 ([0-9A-Z]{6})", alt).group(1)
+    day = re.search(r"日期 (\d{4}-\d{2}-\d{2})", alt).group(1)
+    page.goto(server.url + "quizzes/")
+    form = page.locator("[data-card-check]")
+    form.locator("select").select_option(options["id"])
+    assert (
+        f"（共 {len(script.endings)} 个结局）" in form.locator("select option:checked").inner_text()
+    )
+    form.get_by_label("得分").fill(f"1/{len(script.endings)}")
+    form.get_by_label("卡片上的日期").fill(day)
+    form.get_by_label("校验码").fill(code)
+    form.get_by_role("button", name="核对").click()
+    assert form.locator("[data-card-check-result]").inner_text().startswith("✔ 相符")
     page.context.close()
     watch.assert_clean()
 

@@ -212,10 +212,10 @@ CARD_CHECKS = [
     ("{wide}", "{code}", "✔ 相符"),
     ("{n}分", " {lower} ", "✔ 相符"),
     ("{m}/{t}", "{code}", "✘ 不相符"),
-    ("{n}/99", "{code}", "总题数是 99"),
-    ("十一", "{code}", "答对题数要写数字"),
+    ("{n}/99", "{code}", "斜线后面的数是 99"),
+    ("十一", "{code}", "得分要写数字"),
     ("{n}", "AB12", "现在填了 4 位"),
-    ("", "{code}", "请填写答对题数"),
+    ("", "{code}", "请填写得分"),
 ]
 
 
@@ -241,7 +241,7 @@ def test_card_check_reads_what_a_teacher_types(browser, server, catalog, watch):
     for score, code, verdict in CARD_CHECKS:
         # No answer left over from the case before can pass for this one.
         form.locator("[data-card-check-result]").evaluate("e => { e.textContent = '' }")
-        form.get_by_label("答对题数").fill(score.format(**values))
+        form.get_by_label("得分").fill(score.format(**values))
         form.get_by_label("校验码").fill(code.format(**values))
         form.get_by_role("button", name="核对").click()
         result = form.locator("[data-card-check-result]").inner_text()

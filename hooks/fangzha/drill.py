@@ -803,8 +803,8 @@ def catalog_fields(page, found) -> dict:
     return {}
 
 
-def card_entries(library) -> list[tuple[str, str, int]]:
-    """(id, title, total) of every drill and round, for the teacher's completion-card check.
+def card_entries(library) -> list[tuple[str, str, int, str]]:
+    """(id, title, total, unit) of every drill and round, for the teacher's completion-card check.
 
     A drill's card counts the endings reached; a round's, the messages judged right.
     """
@@ -815,5 +815,6 @@ def card_entries(library) -> list[tuple[str, str, int]]:
             if not fields:
                 continue
             total = len(fields["endings"]) if kind == "drill" else fields["items"]
-            out.append((fields[f"{kind}_id"], f"{label}：{page.title}", total))
+            unit = "个结局" if kind == "drill" else "条"
+            out.append((fields[f"{kind}_id"], f"{label}：{page.title}", total, unit))
     return out

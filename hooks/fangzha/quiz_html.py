@@ -235,8 +235,9 @@ def _question(parent: etree.Element, quiz: Quiz, q: Question, mode: str) -> None
         _authored(answer, "p", {"class": "fz-answer__see"}, "参见：" + q.see)
 
 
-def card_check_form(quizzes: list[tuple[str, str, int]]) -> str:
-    """The teacher's form to check a completion card: (quiz id, title, questions) for each quiz.
+def card_check_form(quizzes: list[tuple]) -> str:
+    """The teacher's form to check a completion card: (id, title, total[, unit]) for each quiz,
+    drill (total: its endings, unit 个结局) or 真还是假 round (its messages, unit 条).
 
     Everything happens in the browser; nothing is submitted anywhere.
     """
@@ -244,18 +245,18 @@ def card_check_form(quizzes: list[tuple[str, str, int]]) -> str:
         "form", {"class": "fz-card-check", "data-card-check": "", "action": "#", "novalidate": ""}
     )
     fields = _sub(form, "div", {"class": "fz-card-check__fields"})
-    _sub(fields, "label", {"for": "fz-check-quiz"}, "测验")
+    _sub(fields, "label", {"for": "fz-check-quiz"}, "测验或练习")
     select = _sub(fields, "select", {"id": "fz-check-quiz", "name": "quiz"})
-    for quiz_id, title, total in quizzes:
+    for quiz_id, title, total, *unit in quizzes:
         _sub(
             select,
             "option",
             {"value": quiz_id, "data-total": str(total)},
-            f"{title}（共 {total} 题）",
+            f"{title}（共 {total} {unit[0] if unit else '题'}）",
         )
     for name, label, attrs in (
         # Typed as the card shows it: 「11/15」 as well as 「11」 (quiz.js reads both).
-        ("score", "答对题数", {"maxlength": "10", "placeholder": "例如 11 或 11/15"}),
+        ("score", "得分", {"maxlength": "10", "placeholder": "例如 11 或 11/15"}),
         ("day", "卡片上的日期", {"type": "date"}),
         (
             "code",

@@ -525,10 +525,10 @@
     var score = null;
     var s = halfWidth(scoreText).replace(/\s+/g, "");
     var m = /^(\d{1,3})(?:分)?(?:\/(\d{1,3})(?:题)?)?(?:分)?$/.exec(s);
-    if (!s) problems.push("请填写答对题数：卡片上“得分”一栏斜线前面的数，例如 " + Math.max(total - 2, 0) + "/" + total + " 就填 " + Math.max(total - 2, 0) + "。");
-    else if (!m) problems.push("答对题数要写数字，例如 " + Math.max(total - 2, 0) + " 或 " + Math.max(total - 2, 0) + "/" + total + "，现在写的是“" + scoreText + "”。");
-    else if (m[2] && Number(m[2]) !== total) problems.push("卡片上的总题数是 " + m[2] + "，而选中的测验共 " + total + " 题：请在上面选卡片上写的那项测验。");
-    else if (Number(m[1]) > total) problems.push("答对题数不能超过总题数 " + total + "。");
+    if (!s) problems.push("请填写得分：卡片上“得分”一栏斜线前面的数，例如 " + Math.max(total - 2, 0) + "/" + total + " 就填 " + Math.max(total - 2, 0) + "。");
+    else if (!m) problems.push("得分要写数字，例如 " + Math.max(total - 2, 0) + " 或 " + Math.max(total - 2, 0) + "/" + total + "，现在写的是“" + scoreText + "”。");
+    else if (m[2] && Number(m[2]) !== total) problems.push("卡片上得分斜线后面的数是 " + m[2] + "，而选中的这一项是 " + total + "：请在上面选卡片上写的那一项。");
+    else if (Number(m[1]) > total) problems.push("得分不能超过斜线后面的数 " + total + "。");
     else score = Number(m[1]);
     var d = halfWidth(dayText).replace(/\s+/g, "");
     var dm = /^(\d{4})[-\/.年](\d{1,2})[-\/.月](\d{1,2})日?$/.exec(d);
