@@ -47,6 +47,40 @@ def finish_quiz(page) -> None:
     page.wait_for_timeout(300)
 
 
+def practice(page, base: str) -> None:
+    """A drill in the middle of the chat, one of its endings, and a 真还是假 round."""
+    page.emulate_media(reduced_motion="reduce")
+    page.goto(base + "drills/baiwan-baozhang/")
+    page.wait_for_selector("[data-drill-ready]")
+    page.locator("[data-drill-choice]").nth(2).click()  # 让他赶快帮忙关掉
+    page.locator(".fz-drill__choices").scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, 120)")
+    page.wait_for_timeout(300)
+    page.screenshot(path=OUT / "drill-phone.jpg", type="jpeg", quality=80)
+    page.locator("[data-drill-choice]").nth(0).click()  # 点“允许”
+    page.locator("[data-drill-choice]").nth(0).click()  # 把验证码念给他
+    page.evaluate(
+        "window.scrollTo(0, document.querySelector('[data-drill-end]').getBoundingClientRect().top"
+        " + window.scrollY - 70)"
+    )
+    page.wait_for_timeout(300)
+    page.screenshot(path=OUT / "drill-end-phone.jpg", type="jpeg", quality=80)
+    page.evaluate("localStorage.clear()")
+    page.goto(base + "spot/zhongxuesheng/")
+    page.wait_for_selector("[data-spot-ready]")
+    items = page.locator("[data-spot-item]")
+    items.nth(0).locator("[data-spot-answer='fake']").click()  # a genuine bank SMS: a false alarm
+    items.nth(1).locator("[data-spot-answer='fake']").click()
+    page.evaluate(
+        "window.scrollTo(0, document.querySelector('[data-spot-item]').getBoundingClientRect().top"
+        " + window.scrollY - 70)"
+    )
+    page.wait_for_timeout(300)
+    page.screenshot(path=OUT / "spot-phone.jpg", type="jpeg", quality=80)
+    page.evaluate("localStorage.clear()")
+    page.emulate_media(reduced_motion="no-preference")
+
+
 def main(site: Path) -> None:
     OUT.mkdir(exist_ok=True)
     handler = functools.partial(Quiet, directory=str(site))
@@ -75,6 +109,8 @@ def main(site: Path) -> None:
             page.wait_for_timeout(300)
             page.screenshot(path=OUT / f"elder-{size}.jpg", type="jpeg", quality=80)
             page.evaluate("localStorage.clear()")
+            if size == "phone":
+                practice(page, base)
             page.close()
         # The A6 card sheet as it prints: the first A4 page of the PDF.
         page = browser.new_page()
