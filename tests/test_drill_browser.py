@@ -41,6 +41,12 @@ def ready(page):
     wait_until(page, "!!document.querySelector('[data-drill][data-drill-ready]')")
 
 
+def walk(page, path) -> None:
+    """Click the choices of a path (from drill.Script.paths) up to its ending."""
+    for step, choice in path[:-1]:
+        page.locator(f"{PLAYER} [data-drill-choice]").nth(step.choices.index(choice)).click()
+
+
 def test_every_path_of_every_drill_reaches_its_ending(browser, server):
     """Walk each start-to-ending path (generated from the source) by clicking the choices."""
     watch = Watch()
@@ -248,8 +254,7 @@ def test_a_drill_plays_from_a_usb_stick(browser, built_site):
     page.goto((built_site / url / "index.html").as_uri())
     ready(page)
     path = next(iter(script.paths()))
-    for step, choice in path[:-1]:
-        page.locator(f"{PLAYER} [data-drill-choice]").nth(step.choices.index(choice)).click()
+    walk(page, path)
     assert page.locator("[data-drill-end]").get_attribute("data-outcome") == path[-1][0].outcome
     page.context.close()
     watch.assert_clean()
@@ -274,8 +279,7 @@ def test_axe_finds_nothing_serious_on_a_drill_and_a_round(browser, server, mode)
         ready(page)
     found = {"start": axe_violations(page)}
     path = next(iter(script.paths()))
-    for step, choice in path[:-1]:
-        page.locator(f"{PLAYER} [data-drill-choice]").nth(step.choices.index(choice)).click()
+    walk(page, path)
     found["ending"] = axe_violations(page)
     page.goto(server.url + ROUNDS[0][0])
     wait_until(page, "!!document.querySelector('[data-spot][data-spot-ready]')")
@@ -340,8 +344,7 @@ def test_practice_for_the_elderly_says_nin(browser, server):
     page.goto(server.url + url)
     ready(page)
     path = next(p for p in script.paths() if p[-1][0].outcome == "safe")
-    for step, choice in path[:-1]:
-        page.locator(f"{PLAYER} [data-drill-choice]").nth(step.choices.index(choice)).click()
+    walk(page, path)
     assert page.locator(".fz-drill__end-title").inner_text().split("：")[0].endswith("您守住了")
     moments = page.locator(".fz-drill__moment--me").all_inner_texts()
     assert moments and all(m.startswith("您选择：") for m in moments)

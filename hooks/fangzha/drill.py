@@ -424,12 +424,6 @@ def summary(script: Script) -> dict:
 # -- rendering: the full script, with every branch ----------------------------------------
 
 
-def _text(parent: etree.Element, tag: str, text: str, attrs: dict | None = None) -> etree.Element:
-    element = etree.SubElement(parent, tag, attrs or {})
-    element.text = AtomicString(text)
-    return element
-
-
 def render(script: Script, options: dict, title: str, root: etree.Element) -> None:
     """Fill ``root`` with the drill as a 情景剧 script; drill.js turns it into a chat."""
     keys = script.keys()
@@ -443,7 +437,7 @@ def render(script: Script, options: dict, title: str, root: etree.Element) -> No
     root.set("data-start", keys[script.steps[0].name])
     root.set("data-address", you)
     intro = etree.SubElement(root, "div", {"class": "fz-drill__intro"})
-    _text(
+    marks.element(
         intro,
         "p",
         f"情景剧剧本 · 角色：骗子（{other}）、{role}、旁白 · "
@@ -451,7 +445,7 @@ def render(script: Script, options: dict, title: str, root: etree.Element) -> No
         f"（{safe} 个安全，{len(endings) - safe} 个被骗）",
         {"class": "fz-drill__meta"},
     )
-    _text(
+    marks.element(
         intro,
         "p",
         f"没有打开脚本时，这里是完整剧本：从第 1 幕读起，在每个选择点讨论“{you}会怎么做”，"
@@ -478,7 +472,7 @@ def render(script: Script, options: dict, title: str, root: etree.Element) -> No
             attrs["data-outcome"] = step.outcome
         section = etree.SubElement(script_el, "section", attrs)
         # Not an <h3>: the page's table of contents would list every scene of every branch.
-        _text(
+        marks.element(
             section,
             "p",
             f"{label(step.name)}：{step.name}",
@@ -503,33 +497,33 @@ def render(script: Script, options: dict, title: str, root: etree.Element) -> No
             tag = (
                 "" if message.kind in ("narration", "text") else f"［{KIND_LABELS[message.kind]}］"
             )
-            _text(item, "span", who + tag + "：", {"class": "fz-drill__who"})
+            marks.element(item, "span", who + tag + "：", {"class": "fz-drill__who"})
             body = etree.SubElement(item, "span", {"class": "fz-drill__text"})
             marks.render(body, message.text, show_notes=True)
         if step.ending:
             debrief = etree.SubElement(
                 section, "div", {"class": "fz-drill__debrief", "data-debrief": ""}
             )
-            _text(debrief, "p", "复盘", {"class": "fz-drill__debrief-title"})
+            marks.element(debrief, "p", "复盘", {"class": "fz-drill__debrief-title"})
             for text in step.debrief:
-                _text(debrief, "p", text)
+                marks.element(debrief, "p", text)
             continue
         decision = etree.SubElement(
             section, "div", {"class": "fz-drill__decision", "data-decision": ""}
         )
-        _text(
+        marks.element(
             decision,
             "p",
             step.question or f"{you}会怎么做？",
             {"class": "fz-drill__question", "data-question": ""},
         )
-        _text(
+        marks.element(
             decision, "p", "讨论：为什么这样选？换一种选法会怎样？", {"class": "fz-drill__discuss"}
         )
         options_el = etree.SubElement(decision, "ol", {"class": "fz-drill__options"})
         for choice in step.choices:
             item = etree.SubElement(options_el, "li")
-            link = _text(
+            link = marks.element(
                 item,
                 "a",
                 choice.label,
@@ -550,7 +544,7 @@ def render(script: Script, options: dict, title: str, root: etree.Element) -> No
                 "href": href,
                 "data-drill-link": "scam" if href == options.get("scam") else "quiz",
             }
-            _text(more, "a", text, attrs)
+            marks.element(more, "a", text, attrs)
 
 
 def page_link(value) -> str:

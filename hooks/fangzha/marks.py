@@ -74,6 +74,13 @@ def notes(text: str) -> list[tuple[str, str]]:
     return [(s.text, s.note) for s in segments if s.note]
 
 
+def element(parent: etree.Element, tag: str, text: str, attrs: dict | None = None) -> etree.Element:
+    """A child element holding plain text (kept from Markdown processing)."""
+    child = etree.SubElement(parent, tag, attrs or {})
+    child.text = AtomicString(text)
+    return child
+
+
 def append_text(parent: etree.Element, text: str) -> None:
     """Add text at the end of ``parent`` (after its last child), kept from Markdown processing."""
     if not text:

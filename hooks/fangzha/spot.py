@@ -30,8 +30,6 @@ import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 
-from markdown.util import AtomicString
-
 from . import blockspec as spec
 from . import marks
 from .drill import ADDRESS, drill_id
@@ -233,26 +231,20 @@ def summary(items: list[Item]) -> dict:
 # -- rendering -------------------------------------------------------------------------------
 
 
-def _text(parent: etree.Element, tag: str, text: str, attrs: dict | None = None) -> etree.Element:
-    element = etree.SubElement(parent, tag, attrs or {})
-    element.text = AtomicString(text)
-    return element
-
-
 def render(items: list[Item], options: dict, title: str, root: etree.Element) -> None:
     """The round as a list of messages, each with its answer behind a disclosure."""
     spot_id = options["id"]
     root.set("data-spot-title", title)
     root.set("data-how-to-check", HOW_TO_CHECK)
     root.set("data-address", options.get("address", "你"))
-    _text(
+    marks.element(
         root,
         "p",
         f"下面 {len(items)} 条消息，有真有假。逐条判断：是真消息，还是诈骗？拿不准也可以选“拿不准”。"
         "既要认出诈骗，也不要把真消息当成诈骗。",
         {"class": "fz-spot__intro"},
     )
-    _text(
+    marks.element(
         root,
         "p",
         "姓名＿＿＿＿＿＿　班级＿＿＿＿＿＿　判断对了＿＿＿条（共 " + str(len(items)) + " 条）",
@@ -270,12 +262,12 @@ def render(items: list[Item], options: dict, title: str, root: etree.Element) ->
                 "data-truth": item.truth,
             },
         )
-        _text(li, "p", f"第 {number} 条", {"class": "fz-spot__number"})
+        marks.element(li, "p", f"第 {number} 条", {"class": "fz-spot__number"})
         message = etree.SubElement(li, "div", {"class": f"fz-spot__msg fz-spot__msg--{item.kind}"})
         head = etree.SubElement(message, "p", {"class": "fz-spot__from"})
-        _text(head, "span", item.channel, {"class": "fz-spot__channel"})
+        marks.element(head, "span", item.channel, {"class": "fz-spot__channel"})
         if item.sender:
-            _text(head, "span", item.sender, {"class": "fz-spot__sender"})
+            marks.element(head, "span", item.sender, {"class": "fz-spot__sender"})
         text = etree.SubElement(message, "div", {"class": "fz-spot__text"})
         for line in item.lines:
             paragraph = etree.SubElement(text, "p")
@@ -290,7 +282,7 @@ def render(items: list[Item], options: dict, title: str, root: etree.Element) ->
             },
         )
         for value, label in (("real", "真消息"), ("fake", "诈骗"), ("unsure", "拿不准")):
-            _text(
+            marks.element(
                 buttons,
                 "button",
                 label,
@@ -300,8 +292,8 @@ def render(items: list[Item], options: dict, title: str, root: etree.Element) ->
                     "data-spot-answer": value,
                 },
             )
-        _text(li, "p", "□ 真消息　□ 诈骗　□ 拿不准", {"class": "fz-spot__boxes"})
-        _text(
+        marks.element(li, "p", "□ 真消息　□ 诈骗　□ 拿不准", {"class": "fz-spot__boxes"})
+        marks.element(
             li,
             "div",
             "",
@@ -310,32 +302,34 @@ def render(items: list[Item], options: dict, title: str, root: etree.Element) ->
         answer = etree.SubElement(
             li, "details", {"class": "fz-spot__answer-box", "data-spot-key": ""}
         )
-        _text(answer, "summary", "看答案")
+        marks.element(answer, "summary", "看答案")
         verdict = "这是真消息" if item.truth == "real" else "这是诈骗"
-        _text(answer, "p", verdict, {"class": f"fz-spot__verdict fz-spot__verdict--{item.truth}"})
+        marks.element(
+            answer, "p", verdict, {"class": f"fz-spot__verdict fz-spot__verdict--{item.truth}"}
+        )
         flags = etree.SubElement(answer, "ul", {"class": "fz-spot__flags"})
         for line in item.lines:
             for phrase, note in marks.notes(line):
                 entry = etree.SubElement(flags, "li")
-                _text(entry, "mark", phrase, {"class": "fz-flag"})
+                marks.element(entry, "mark", phrase, {"class": "fz-flag"})
                 marks.append_text(entry, f"：{note}")
         for why in item.why:
-            _text(answer, "p", why, {"class": "fz-spot__why"})
+            marks.element(answer, "p", why, {"class": "fz-spot__why"})
         for how in item.check:
-            _text(answer, "p", f"怎么核实：{how}", {"class": "fz-spot__check"})
+            marks.element(answer, "p", f"怎么核实：{how}", {"class": "fz-spot__check"})
     result = etree.SubElement(
         root,
         "div",
         {"class": "fz-spot__result", "data-spot-result": "", "aria-live": "polite", "hidden": ""},
     )
-    _text(result, "p", "", {"class": "fz-spot__score-line"})
+    marks.element(result, "p", "", {"class": "fz-spot__score-line"})
     # The printed answer key (the teacher's page): one line per message.
     key = etree.SubElement(root, "div", {"class": "fz-spot__key"})
-    _text(key, "p", f"答案（老师用）：{title}", {"class": "fz-spot__key-title"})
+    marks.element(key, "p", f"答案（老师用）：{title}", {"class": "fz-spot__key-title"})
     table = etree.SubElement(key, "ol", {"class": "fz-spot__key-list"})
     for item in items:
         entry = etree.SubElement(table, "li")
-        _text(entry, "strong", "真" if item.truth == "real" else "假")
+        marks.element(entry, "strong", "真" if item.truth == "real" else "假")
         phrases = "、".join(f"“{p}”" for line in item.lines for p, _ in marks.notes(line))
         marks.append_text(
             entry,

@@ -16,34 +16,16 @@
   var YOU = "你";
   var LABEL = { call: "语音通话", payment: "付款请求", notice: "图片：“官方”文件", share: "屏幕共享请求", link: "链接" };
 
-  function all(root, selector) {
-    return Array.prototype.slice.call(root.querySelectorAll(selector));
-  }
-
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      node.setAttribute(key, attrs[key]);
-    });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var kit = window.fangzha;
+  var all = kit.all;
+  var el = kit.el;
 
   function load(id) {
-    try {
-      var saved = JSON.parse(window.localStorage.getItem(STORE_PREFIX + id) || "null");
-      return saved && typeof saved === "object" ? saved : null;
-    } catch (e) {
-      return null;
-    }
+    return kit.loadJSON(STORE_PREFIX + id);
   }
 
   function save(id, state) {
-    try {
-      window.localStorage.setItem(STORE_PREFIX + id, JSON.stringify(state));
-    } catch (e) {
-      /* storage unavailable: progress lasts for this page only */
-    }
+    kit.saveJSON(STORE_PREFIX + id, state);
   }
 
   function calm() {
@@ -66,12 +48,6 @@
       });
     }
     return copy;
-  }
-
-  /* The completion card is quiz.js's, loaded beside this file: wait for it a little. */
-  function withCards(use, tries) {
-    if (window.fangzhaQuiz && window.fangzhaQuiz.cardForm) use(window.fangzhaQuiz);
-    else if ((tries || 0) < 50) window.setTimeout(function () { withCards(use, (tries || 0) + 1); }, 100);
   }
 
   /* -- one drill ------------------------------------------------------------------------- */
@@ -185,7 +161,7 @@
       var step = this.steps[key];
       var index = this.state.path[i];
       if (!step || step.outcome || !step.choices[index]) break;
-      this.messages(step, false);
+      this.messages(step);
       this.bubble("me", step.choices[index].label);
       valid.push(index);
       key = step.choices[index].target;
@@ -220,7 +196,7 @@
       else self.ask(step, focus);
     };
     if (!animate || calm()) {
-      this.messages(step, false);
+      this.messages(step);
       then();
       return;
     }
@@ -421,7 +397,7 @@
       total: this.endings.length,
       day: this.state.day,
     };
-    withCards(function (cards) {
+    kit.withCards(function (cards) {
       if (box.getAttribute("data-outcome") === step.outcome && !box.querySelector("[data-quiz-card-form]")) {
         var note = el("p", { class: "fz-drill__card-note" }, "回执卡上的“得分”是走过的结局数：" + info.score + "/" + info.total + "。");
         box.appendChild(note);

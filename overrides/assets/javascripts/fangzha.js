@@ -178,4 +178,39 @@
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", sync);
   else sync();
+
+  /* -- small helpers for the practice players this file loads (drill.js, spot.js) ---------- */
+  window.fangzha = {
+    all: function (scope, selector) {
+      return Array.prototype.slice.call(scope.querySelectorAll(selector));
+    },
+    el: function (tag, attrs, text) {
+      var node = document.createElement(tag);
+      Object.keys(attrs || {}).forEach(function (key) {
+        node.setAttribute(key, attrs[key]);
+      });
+      if (text !== undefined) node.textContent = text;
+      return node;
+    },
+    /* Progress kept on this device only; private modes and some in-app browsers refuse it. */
+    loadJSON: function (key) {
+      try {
+        var saved = JSON.parse(window.localStorage.getItem(key) || "null");
+        return saved && typeof saved === "object" ? saved : null;
+      } catch (e) {
+        return null;
+      }
+    },
+    saveJSON: function (key, value) {
+      store(key, JSON.stringify(value));
+    },
+    /* The completion card is quiz.js's, loaded beside the player: wait for it a little. */
+    withCards: function (use) {
+      var tries = 0;
+      (function attempt() {
+        if (window.fangzhaQuiz && window.fangzhaQuiz.cardForm) use(window.fangzhaQuiz);
+        else if (tries++ < 50) window.setTimeout(attempt, 100);
+      })();
+    },
+  };
 })();

@@ -12,34 +12,16 @@
   var STORE_PREFIX = "fangzha:spot:";
   var VALUES = ["real", "fake", "unsure"];
 
-  function all(root, selector) {
-    return Array.prototype.slice.call(root.querySelectorAll(selector));
-  }
-
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      node.setAttribute(key, attrs[key]);
-    });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var kit = window.fangzha;
+  var all = kit.all;
+  var el = kit.el;
 
   function load(id) {
-    try {
-      var saved = JSON.parse(window.localStorage.getItem(STORE_PREFIX + id) || "null");
-      return saved && typeof saved === "object" ? saved : null;
-    } catch (e) {
-      return null;
-    }
+    return kit.loadJSON(STORE_PREFIX + id);
   }
 
   function save(id, state) {
-    try {
-      window.localStorage.setItem(STORE_PREFIX + id, JSON.stringify(state));
-    } catch (e) {
-      /* storage unavailable: answers last for this page only */
-    }
+    kit.saveJSON(STORE_PREFIX + id, state);
   }
 
   function Round(root) {
@@ -164,11 +146,9 @@
     again.appendChild(retry);
     box.appendChild(again);
     var info = { id: this.id, title: "真还是假：" + this.title, score: right, total: total, day: this.state.day };
-    var attach = function (tries) {
-      if (window.fangzhaQuiz && window.fangzhaQuiz.cardForm) box.appendChild(window.fangzhaQuiz.cardForm(info));
-      else if (tries < 50) window.setTimeout(function () { attach(tries + 1); }, 100);
-    };
-    attach(0);
+    kit.withCards(function (cards) {
+      if (!box.querySelector("[data-quiz-card-form]")) box.appendChild(cards.cardForm(info));
+    });
     box.hidden = false;
     if (live) heading.focus();
   };
