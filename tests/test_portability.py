@@ -12,11 +12,12 @@ import pytest
 
 from fangzha.blockspec import BlockError
 from fangzha.library import split_front_matter
-from util import ROOT, build, copy_project, html_pages
+from util import ROOT
 
 CORE = ROOT / "hooks/fangzha"
-# The one core module allowed to know MkDocs: the glue the hooks use (logging, errors, state).
-MKDOCS_GLUE = {"mkdocs_glue.py"}
+# The core modules allowed to know MkDocs or Material: the glue the MkDocs adapter uses (logging,
+# errors) and the one module of Material patches.
+MKDOCS_GLUE = {"mkdocs_glue.py", "material.py"}
 
 
 def imported_modules(path) -> set[str]:
@@ -84,8 +85,8 @@ def test_a_quiz_rendered_without_hooks_keeps_the_id_its_cards_carry():
     assert f'data-quiz="{path.stem}"' in html
 
 
-EXTENSIONS = ["fangzha.settings_text", "fangzha.blocks", "attr_list", "md_in_html", "admonition"]
-CONFIGS = {"fangzha.settings_text": {"config": str(ROOT / "mkdocs.yml")}}
+EXTENSIONS = ["fangzha.pages", "fangzha.blocks", "attr_list", "md_in_html", "admonition"]
+CONFIGS = {"fangzha.pages": {"config": str(ROOT / "mkdocs.yml")}}
 
 
 def test_settings_in_page_text_are_filled_in_without_hooks():
@@ -98,30 +99,3 @@ def test_settings_in_page_text_are_filled_in_without_hooks():
 def test_a_mistyped_setting_stops_the_render_with_what_to_write():
     with pytest.raises(BlockError, match=r"没有“org.nmae”这个设置（是不是想写 org.name？）"):
         markdown.markdown("主办：{{ org.nmae }}", extensions=EXTENSIONS, extension_configs=CONFIGS)
-
-
-def test_a_build_without_hooks_keeps_settings_and_quiz_ids(tmp_path):
-    """What a generator that runs no MkDocs hooks (Zensical) would make of the site today."""
-    project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    without = re.sub(r"\nhooks:\n(?:  - .*\n)+", "\n", text)
-    assert without != text
-    # Not strict: the pages the hooks generate (worksheets, print packs) are missing, and the
-    # links to them are warnings. Making those generated without hooks is the rest of issue #18.
-    without = without.replace("strict: true", "strict: false")
-    config.write_text(without, encoding="utf-8")
-    result = build(project, strict=False)
-    assert result.returncode == 0, result.output
-    literal = [
-        p.relative_to(result.site).as_posix()
-        for p in html_pages(result.site)
-        if "{{" in p.read_text(encoding="utf-8")
-    ]
-    assert literal == []
-    assert "示例市第一实验学校" in (result.site / "index.html").read_text(encoding="utf-8")
-    for quiz in sorted((project / "docs/quizzes").glob("*.md")):
-        if quiz.stem == "index":
-            continue
-        html = (result.site / "quizzes" / quiz.stem / "index.html").read_text(encoding="utf-8")
-        assert f'data-quiz="{quiz.stem}"' in html, quiz.stem

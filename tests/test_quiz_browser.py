@@ -158,6 +158,7 @@ reviewed: 2026-01-01
 ---
 
 /// quiz | 标题 <script>alert('title')</script>
+    id: hostile
     feedback: each
 
 1. 题干 <script>alert('question')</script> 与 </script> 都应原样显示

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from conftest import Watch, open_page, wait_until
+from fangzha.material import PatchError
 from fangzha.search import ZWSP, alias_tags, read_dictionary
 from util import ROOT, build, copy_project, edit
 
@@ -257,19 +258,19 @@ def test_offline_config_searches_like_the_online_one():
 
 
 def test_fix_query_segmentation_patches_exactly_once():
-    from fangzha.search import fix_query_segmentation
+    from fangzha.material import fix_query_segmentation
 
     worker = 'e=e.replace(r,s=>[...fe(s,this.index.invertedIndex)].join("* "));function fe(t,e){for(let s=0;s<t.length;s++)for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)}'
     fixed = fix_query_segmentation(worker)
     assert "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e" in fixed
     assert 's=>" "+__fzWords([...fe(s,this.index.invertedIndex)]).join(" ")+" "' in fixed
     assert fix_query_segmentation(fixed) == fixed
-    with pytest.raises(ValueError, match="Material has changed"):
+    with pytest.raises(PatchError, match="Material has changed"):
         fix_query_segmentation(worker.replace("o<t.length", "o<n"))
 
 
 def test_the_query_filter_drops_filler_but_never_the_whole_query():
-    from fangzha.search import query_prelude
+    from fangzha.material import query_prelude
 
     script = query_prelude() + (
         "console.log(JSON.stringify([__fzWords(['孩子','游戏','充值','被','骗','了','怎么办']),"

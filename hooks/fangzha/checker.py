@@ -315,7 +315,9 @@ def compile_index(
         for signal in page.meta.get("signals") or []:
             signals.append(
                 {
-                    "w": sorted({normalise(w) for w in signal["words"]}, key=len, reverse=True),
+                    "w": sorted(
+                        {normalise(w) for w in signal["words"]}, key=lambda w: (-len(w), w)
+                    ),
                     "m": signal["means"],
                     "g": signal["weight"],
                     "a": 1 if signal["asks"] else 0,

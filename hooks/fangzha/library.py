@@ -7,6 +7,7 @@ the sources itself before MkDocs does and stops the build on any mistake.
 from __future__ import annotations
 
 import difflib
+import json
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
@@ -280,29 +281,54 @@ def load_library(
         if control:
             problems.append(Problem(path, control[0], yamlfile.CONTROL_ZH, yamlfile.CONTROL_EN))
             continue
-        page, found = parse_page(src_uri, text, path)
-        problems.extend(found)
+        page, markers, found, page_problems = _read_page(src_uri, text, path, context)
+        problems.extend(page_problems)
         if page is None:
             continue
         library.pages[src_uri] = page
-        if templating.uses_settings(page.body):
-            # Filled in once now, so that a mistake shows with every other one, at its line.
-            problems.extend(templating.render_page(page.body, context, path, page.body_line)[1])
-        markers, marker_problems = find_markers(page.body, path, page.body_line)
         library.markers[src_uri] = markers
-        problems.extend(marker_problems)
-        found, block_problems = scan_blocks(page.body, BLOCKS, path, page.body_line)
         library.blocks[src_uri] = found
-        problems.extend(block_problems)
-        problems.extend(safety.problems(page.body, page.body_line, found, path))
-        problems.extend(readability.elderly_problems(page, found, path))
-        if not block_problems:
-            problems.extend(_check_blocks(page, found, path))
     problems.extend(_check_site(library, where))
     read = {uri for uri, _ in sources}
     problems.extend(drill.site_problems(library.pages, library.blocks, where, read))
     problems.extend(bands.site_problems(library.pages, where))
     return library, sorted(problems, key=lambda p: (p.where, p.line or 0))
+
+
+# A page's own reading and checks depend only on its text, its name and the settings: `mkdocs
+# serve` rebuilds after every save, and reads again only the pages that changed.
+_PAGES: dict[tuple[str, str, str, str], tuple] = {}
+
+
+def _read_page(
+    src_uri: str, text: str, path: str, context: Mapping[str, Any]
+) -> tuple[ContentPage | None, list[Marker], list[FoundBlock], list[Problem]]:
+    """Parse one page and run the checks that need only the page itself."""
+    key = (src_uri, text, path, json.dumps(context, sort_keys=True, default=str))
+    if key in _PAGES:
+        return _PAGES[key]
+    problems: list[Problem] = []
+    page, found = parse_page(src_uri, text, path)
+    problems.extend(found)
+    if page is None:
+        result = (None, [], [], problems)
+    else:
+        if templating.uses_settings(page.body):
+            # Filled in once now, so that a mistake shows with every other one, at its line.
+            problems.extend(templating.render_page(page.body, context, path, page.body_line)[1])
+        markers, marker_problems = find_markers(page.body, path, page.body_line)
+        problems.extend(marker_problems)
+        blocks, block_problems = scan_blocks(page.body, BLOCKS, path, page.body_line)
+        problems.extend(block_problems)
+        problems.extend(safety.problems(page.body, page.body_line, blocks, path))
+        problems.extend(readability.elderly_problems(page, blocks, path))
+        if not block_problems:
+            problems.extend(_check_blocks(page, blocks, path))
+        result = (page, markers, blocks, problems)
+    if len(_PAGES) > 4096:
+        _PAGES.clear()
+    _PAGES[key] = result
+    return result
 
 
 def read_sources(

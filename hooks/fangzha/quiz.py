@@ -31,6 +31,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from .blockspec import scan_blocks
 from .problems import Problem
 
 KINDS = {"单选": "single", "多选": "multiple", "判断": "truefalse", "情景": "scenario"}
@@ -53,7 +54,6 @@ _OPTION = re.compile(r"^\s+[-*+]\s+\[( |x|X)\](?:\s+(.*?))?\s*$")
 _FIELD = re.compile(r"^\s+([\u4e00-\u9fff]{2,4})[：:]\s*(.*)$")
 _SCORING = re.compile(r"^评分[：:]\s*(.*)$")
 _LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(([^)\s]+)\)")
-_BLOCK_START = re.compile(r"^(/{3,})\s*quiz\s*(?:\|\s*(.*?))?\s*$")
 # An option a teacher meant: a list item opening with some kind of bracket.
 _ALMOST_OPTION = re.compile(r"^(\s*)[-*+・•·]\s*([［【〔\[(（])\s*(.?)\s*([］】〕\])）)])?")
 # A field a teacher meant, with the wrong indentation or an ASCII colon after a space.
@@ -491,42 +491,29 @@ class QuizBlock:
     source: str
 
 
-_OPTION_LINE = re.compile(r"^ {4}([a-z_]+)\s*:\s*(.*?)\s*$")
-
-
 def find_blocks(markdown: str, first_line: int = 1) -> Iterator[QuizBlock]:
-    """Yield every ``/// quiz`` block of a page (outside code fences), with line numbers."""
+    """Yield every ``/// quiz`` block of a page (outside code fences), with line numbers.
+
+    The page's blocks are found by the one scanner every block uses (``blockspec.scan_blocks``);
+    its problems are reported where the page is read.
+    """
+    from .blocks import BLOCKS  # blocks renders quizzes with this module
+
     lines = markdown.splitlines()
-    i, fence = 0, None
-    while i < len(lines):
-        raw = lines[i]
-        fenced = re.match(r"^\s*(`{3,}|~{3,})", raw)
-        if fenced:
-            mark = fenced.group(1)[0]
-            fence = None if fence == mark else (fence or mark)
-        start = None if fence else _BLOCK_START.match(raw)
-        if not start:
-            i += 1
+    for found in scan_blocks(markdown, BLOCKS, "", first_line)[0]:
+        if found.name != "quiz":
             continue
-        slashes = start.group(1)
-        options: dict[str, str] = {}
-        j = i + 1
-        while j < len(lines) and _OPTION_LINE.match(lines[j]):
-            key, value = _OPTION_LINE.match(lines[j]).groups()
-            options[key] = re.sub(r"\s+#.*$", "", value)
-            j += 1
-        end = j
-        while end < len(lines) and lines[end].strip() != slashes:
-            end += 1
+        end = (
+            found.end_line if found.end_line is not None else first_line + len(lines)
+        ) - first_line
         yield QuizBlock(
-            title=(start.group(2) or "").strip(),
-            options=options,
-            body="\n".join(lines[j:end]),
-            body_line=first_line + j,
-            line=first_line + i,
-            source="\n".join(lines[i : end + 1]),
+            title=(found.argument or "").strip(),
+            options={key: str(value) for key, value in found.options.items()},
+            body=found.body,
+            body_line=found.body_line,
+            line=found.line,
+            source="\n".join(lines[found.line - first_line : end + 1]),
         )
-        i = end + 1
 
 
 def parse_block(

@@ -65,10 +65,21 @@ def collect(
             quiz, found_problems = quizzes.parse_block(
                 block, path, page=page.src_uri, exists=known.__contains__
             )
-            if "id" not in block.options:
-                quiz.quiz_id = page.slug if len(blocks) == 1 else f"{page.slug}-{index}"
-                block.options["id"] = quiz.quiz_id
             problems.extend(found_problems)
+            if "id" not in block.options:
+                # The id keys saved answers and every completion card's check code: it is
+                # written in the page, not made up by the build, so no engine can change it.
+                suggested = page.slug if len(blocks) == 1 else f"{page.slug}-{index}"
+                problems.append(
+                    Problem(
+                        path,
+                        block.line,
+                        f"测验没有写 id → 在 /// quiz 这一行下面加一行“    id: {suggested}”"
+                        "（前面空四格）；id 决定答题记录和结业卡校验码，写好以后不要再改",
+                        f"quiz block has no id; expected a line '    id: {suggested}' under it",
+                    )
+                )
+                continue
             id_line = next(
                 (block.line + n for n, key in enumerate(block.options, 1) if key == "id"),
                 block.line,

@@ -8,7 +8,6 @@ added (segmented the same way, and in traditional characters) to the boosted tag
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable
 
@@ -122,63 +121,7 @@ def alias_tags(
     return tags
 
 
-# -- the index Material writes -----------------------------------------------------------------
-
-# Field weights for ranking. Material's own (tags 1,000,000, title 1,000) let one alias word
-# outweigh everything else a reader wrote: 手机 in one page's alias 出借手机卡 put that page
-# first for 苹果手机的反诈app来电预警怎么设置. Measured on tests/data/search_queries.yml.
-FIELD_BOOSTS = {"title": 3.0, "text": 1.0, "tags": 5.0}
-
-
-def tune_index(index: dict) -> dict:
-    """Fold each page's sections into the page and set :data:`FIELD_BOOSTS`.
-
-    Material indexes every ``##`` section as a document of its own. A reader describes a whole
-    situation (the call, the demand, the secrecy) and a scam page tells it across sections, so
-    no single section held enough of the words and a page that lists everything in one
-    paragraph came first. One document per page, with all its text, ranks the page that tells
-    the story. Returns a new index; an index already tuned is returned unchanged.
-    """
-    pages: dict[str, dict] = {}
-    docs = []
-    for doc in index.get("docs", []):
-        base, _, anchor = doc["location"].partition("#")
-        if anchor and base in pages:
-            page = pages[base]
-            page["text"] = " ".join(
-                part for part in (page["text"], doc["title"], doc["text"]) if part
-            )
-            continue
-        doc = dict(doc)
-        pages[doc["location"]] = doc
-        docs.append(doc)
-    config = dict(index.get("config", {}))
-    config["fields"] = {
-        name: {**field, "boost": FIELD_BOOSTS.get(name, field.get("boost", 1.0))}
-        for name, field in config.get("fields", {}).items()
-    }
-    return {**index, "config": config, "docs": docs}
-
-
-# -- Material's in-browser query segmentation ---------------------------------------------------
-
-# Material's search worker splits a Chinese query into words its index knows, then searches
-# every word with a trailing wildcard. This module repairs and tunes that step in the worker the
-# build copies from the theme (the only patch of Material's internals; checked against
-# mkdocs-material 9.5–9.8, see tests/test_search.py):
-# - its loop stops one character short ("for(let o=s+1;o<t.length;o++)"), so the last word
-#   of every query is cut off: 免费领皮肤 is searched as 免费 + 领, never 皮肤;
-# - the words replace the Chinese run with nothing around them, so Latin letters that follow
-#   stick to the last word: 国家反诈中心app becomes one term that matches nothing;
-# - every word counts, so in a sentence the function words decide the ranking: 我* matches the
-#   tag 我换(号了), 被* matches 被盗, and 孩子游戏充值被骗了怎么办 found 网络裸聊敲诈 first.
-#   Words of :data:`QUERY_STOPWORDS` and single characters are dropped from a query that has
-#   other words (a one-character query is searched as it is);
-# - the words are searched exactly, not as prefixes: the index knows each of them whole, and
-#   手机* would match the tag 手机口 and 视频* the tag 视频敲诈.
-_SEGMENT_LOOP = re.compile(r"for\(let (\w)=(\w)\+1;\1<(\w)\.length;\1\+\+\)\3\.slice\(\2,\1\)in ")
-_SEGMENT_JOIN = re.compile(r'(\w)=>\[\.\.\.(\w+)\(\1,this\.index\.invertedIndex\)\]\.join\("\* "\)')
-_MARK = "/*fangzha:query*/"
+# -- query words ------------------------------------------------------------------------------
 
 # Words that say how a reader feels or asks, not what happened: they must not pick the page.
 QUERY_STOPWORDS: tuple[str, ...] = (
@@ -254,41 +197,3 @@ QUERY_STOPWORDS: tuple[str, ...] = (
     "他",
     "她",
 )
-
-
-def query_prelude(stopwords: Iterable[str] = QUERY_STOPWORDS) -> str:
-    """The JavaScript put at the top of the worker: the word filter its search calls."""
-    words = json.dumps(sorted(set(stopwords)), ensure_ascii=False)
-    return (
-        f"{_MARK}var __fzStop=new Set({words});"
-        "function __fzWords(w){var k=w.filter(function(x){return!__fzStop.has(x)}),"
-        "l=k.filter(function(x){return x.length>1});return l.length?l:k.length?k:w}\n"
-    )
-
-
-def fix_query_segmentation(worker_js: str) -> str:
-    """Repair and tune Material's query segmentation; fail if the code is not what this expects.
-
-    A worker this function already patched (a ``--dirty`` build keeps it) is returned as is.
-    """
-    if worker_js.startswith(_MARK):
-        return worker_js
-    for pattern in (_SEGMENT_LOOP, _SEGMENT_JOIN):
-        found = len(pattern.findall(worker_js))
-        if found != 1:
-            raise ValueError(
-                f"found Material's query segmentation code {found} times in its search worker, "
-                "expected once; Material has changed, review fangzha.search.fix_query_segmentation"
-            )
-    worker_js = _SEGMENT_LOOP.sub(
-        lambda m: m.group(0).replace(f"{m.group(1)}<{m.group(3)}", f"{m.group(1)}<={m.group(3)}"),
-        worker_js,
-    )
-    worker_js = _SEGMENT_JOIN.sub(
-        lambda m: (
-            f'{m.group(1)}=>" "+__fzWords([...{m.group(2)}({m.group(1)},this.index.invertedIndex)])'
-            '.join(" ")+" "'
-        ),
-        worker_js,
-    )
-    return query_prelude() + worker_js
