@@ -131,11 +131,19 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Titles as the author wrote them (the theme prints them unescaped), and a description."""
-    title = pipeline.title(_run.build, page.file.src_uri)
+    """Titles as the author wrote them (the theme prints them unescaped), and a description.
+
+    Pages left out of search are said so now, so that the search plugin does not segment their
+    text only for ``finish`` to drop it.
+    """
+    uri = page.file.src_uri
+    title = pipeline.title(_run.build, uri)
     if title is not None:
         page.title = page.meta["title"] = title
-        page.meta.setdefault("description", pipeline.description(_run.build, page.file.src_uri))
+        page.meta.setdefault("description", pipeline.description(_run.build, uri))
+    if pipeline.unsearched(_run.build, uri):
+        search = page.meta.get("search")
+        page.meta["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
     return markdown
 
 
@@ -150,7 +158,7 @@ def on_post_build(config):
     """Finish the written site."""
     build = _run.build
     told = len(build.info)
-    _stages(pipeline.finish, build, serving=_run.serving)
+    _stages(pipeline.finish, build, serving=_run.serving, engine_context=True)
     for info in build.info[told:]:
         log.info(info)
     pipeline.register(None)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html as htmllib
+import json
 import posixpath
 import re
 import shutil
@@ -363,7 +364,9 @@ class Build:
     packs: dict[str, str] = field(default_factory=dict)  # group → pack page
     pack_pieces: dict[str, dict[str, Piece]] = field(default_factory=dict)  # pack page → pieces
     fingerprints: dict[str, str] = field(default_factory=dict)  # page body → page (see pages.py)
+    pieces: dict[str, str] = field(default_factory=dict)  # pack pieces as this run rendered them
     _urls: tuple | None = field(default=None, repr=False)
+    _signature: str | None = field(default=None, repr=False)
 
     @property
     def where(self) -> str:
@@ -387,6 +390,29 @@ class Build:
             ]
             self._urls = (key, {uri: self.url(uri) for uri in uris})
         return self._urls[1]
+
+    def signature(self) -> str:
+        """What every page's own work depends on besides its text: the settings, every page's
+        title, kind and fields, the generated pages and the addresses (see :func:`_cached`)."""
+        if self._signature is None:
+            import hashlib
+
+            parts = (
+                json.dumps(self.settings.context, sort_keys=True, default=str),
+                repr(self.settings.raw),
+                repr(
+                    sorted(
+                        (uri, p.kind, p.title, repr(p.meta))
+                        for uri, p in self.library.pages.items()
+                    )
+                ),
+                repr(self.quiz_list),
+                repr(sorted((u, g.part, g.source) for u, g in self.generated.items())),
+                repr(sorted(self.urls().items())),
+                repr(sorted((u, sorted(p)) for u, p in self.pack_pieces.items())),
+            )
+            self._signature = hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()
+        return self._signature
 
     def identify(self, text: str) -> str | None:
         """Which page (authored or generated) a text is, by its fingerprint."""
@@ -767,16 +793,33 @@ def generate(build: Build) -> dict[str, Generated]:
 
     build.generated = {g.uri: g for g in generated}
     urls = build.urls()
-    script = index_script(
-        compile_index(
-            library.pages.values(), lambda uri: urls.get(uri, uri), material.traditional()
-        )
-    )
+    script = _check_index(library, urls)
     build.generated[INDEX_URI] = Generated(INDEX_URI, script, None, "check-index")
     for uri, page in build.generated.items():
         if uri.endswith(".md"):
             build.fingerprints.setdefault(fingerprint(split_front_matter(page.content)[1]), uri)
     return build.generated
+
+
+_CHECK_INDEX: dict[tuple, str] = {}
+
+
+def _check_index(library: Library, urls: Mapping[str, str]) -> str:
+    """The checker's index, compiled again only when a scam page or an address changed."""
+    scams = sorted(
+        (uri, page.title, repr(page.meta.get("signals")), page.body, urls.get(uri, uri))
+        for uri, page in library.pages.items()
+        if page.kind == "scam"
+    )
+    key = tuple(scams)
+    if key not in _CHECK_INDEX:
+        _CHECK_INDEX.clear()
+        _CHECK_INDEX[key] = index_script(
+            compile_index(
+                library.pages.values(), lambda uri: urls.get(uri, uri), material.traditional()
+            )
+        )
+    return _CHECK_INDEX[key]
 
 
 def check_url(build: Build) -> str | None:
@@ -805,11 +848,32 @@ def offline_download(build: Build) -> Path | None:
 # -- render: each page's own work (called by the fangzha.pages Markdown extension) ------------
 
 
+# `mkdocs serve` builds the whole site again after every save: a page whose text and whose
+# site (every page's title, kind and fields, the addresses, the settings) are what they were
+# comes out as it did. Keyed by the build's signature, so nothing stale is ever reused.
+_PAGE_CACHE: dict[tuple, str] = {}
+
+
+def _cached(kind: str, build: Build, uri: str, text: str, make: Callable[[], str]) -> str:
+    key = (kind, build.signature(), uri, text)
+    if key not in _PAGE_CACHE:
+        if len(_PAGE_CACHE) > 2048:
+            _PAGE_CACHE.clear()
+        _PAGE_CACHE[key] = make()
+    return _PAGE_CACHE[key]
+
+
 def page_markdown(build: Build, src_uri: str, markdown: str) -> str:
     """A page's Markdown as the site shows it: card lists, settings, headers, print links.
 
     Raises :class:`Stop` with the page's problems.
     """
+    return _cached(
+        "markdown", build, src_uri, markdown, lambda: _page_markdown(build, src_uri, markdown)
+    )
+
+
+def _page_markdown(build: Build, src_uri: str, markdown: str) -> str:
     library = build.library
     lib = library.pages.get(src_uri)
     if lib is None:
@@ -912,6 +976,14 @@ def page_html(build: Build, uri: str, html: str) -> str:
 
     ``uri`` is the page's path in the docs folder, authored or generated.
     """
+    html = _cached("html", build, uri, html, lambda: _page_html(build, uri, html))
+    if any(uri in pieces for pieces in build.pack_pieces.values()):
+        build.pieces[uri] = html
+        html = mark_piece(html)
+    return html
+
+
+def _page_html(build: Build, uri: str, html: str) -> str:
     settings = build.settings
     html = checklist_boxes(mark_external(html, settings.raw.site_url))
     site_url = settings.raw.site_url or ""
@@ -937,8 +1009,6 @@ def page_html(build: Build, uri: str, html: str) -> str:
 
     html = _QR_LINK.sub(link_qr, html)
     html = _page_qr(build, uri, html, urls)
-    if any(uri in pieces for pieces in build.pack_pieces.values()):
-        html = mark_piece(html)
     return html
 
 
@@ -1053,21 +1123,22 @@ def order_navigation(build: Build, items: list, make_link: Callable[[str, str], 
 # -- finish ------------------------------------------------------------------------------------
 
 
-def finish(
-    build: Build, *, serving: bool = False, rendered: Mapping[str, str] | None = None
-) -> None:
+def finish(build: Build, *, serving: bool = False, engine_context: bool = False) -> None:
     """Work on the written site: packs, catalog, search, robots.txt, CSP and the offline zip.
 
-    ``rendered`` holds pieces' content as this run rendered them; the others are taken from
-    their written pages (a ``--dirty`` build, or an engine that renders without us).
+    Pieces of print packs rendered in this process are taken from :attr:`Build.pieces`; the
+    others from their written pages (a ``--dirty`` build, or ``fangzha finish`` after an engine
+    ran in another process). ``engine_context``: the engine gave the templates each page's
+    print classes and description already (the MkDocs adapter does).
     """
     settings = build.settings
     site_dir = settings.raw.site_dir
     urls = build.urls()
-    _fill_packs(build, site_dir, urls, dict(rendered or {}))
+    _fill_packs(build, site_dir, urls, dict(build.pieces))
     _write_catalog(build, site_dir, urls)
     material.patch_search(site_dir, search_fields(build, urls), settings.dictionary)
-    _page_heads(build, site_dir, urls)
+    if not engine_context:
+        _page_heads(build, site_dir, urls)
     (site_dir / "robots.txt").write_text(robots_txt(settings.raw.site_url), encoding="utf-8")
     if settings.raw.offline:
         readme = OFFLINE_README.format(org=settings.org["name"], date=settings.today.isoformat())
@@ -1206,6 +1277,17 @@ def search_fields(build: Build, urls: Mapping[str, str]) -> dict[str, material.S
             own_boost=_own_search(page),
         )
     return fields
+
+
+def unsearched(build: Build, uri: str) -> bool:
+    """Pages left out of search: lessons, scripts and practice (a pasted message must land on
+    the scam page), unless the page's own front matter says ``search: {exclude: false}``."""
+    page = build.library.pages.get(uri)
+    return (
+        page is not None
+        and page.kind in UNINDEXED_KINDS
+        and _own_search(page).get("exclude") is not False
+    )
 
 
 def _own_search(page: ContentPage) -> dict:

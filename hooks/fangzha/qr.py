@@ -6,6 +6,7 @@ page's path inside it, and never asks the reader to scan anything.
 
 from __future__ import annotations
 
+import functools
 import html
 import io
 from urllib.parse import urljoin, urlsplit
@@ -13,8 +14,12 @@ from urllib.parse import urljoin, urlsplit
 import segno
 
 
+@functools.lru_cache(maxsize=4096)
 def qr_svg(url: str, *, label: str) -> str:
-    """An SVG QR code for ``url``, scalable by CSS, with ``label`` as its accessible name."""
+    """An SVG QR code for ``url``, scalable by CSS, with ``label`` as its accessible name.
+
+    Remembered per process: `mkdocs serve` draws the same codes again after every save.
+    """
     code = segno.make(url, error="m", micro=False)
     out = io.BytesIO()
     code.save(
