@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from util import MKDOCS, copy_project, edit, html_pages
+from util import MKDOCS, ROOT, copy_project, edit, html_pages
 
 FANGZHA = [sys.executable, "-m", "fangzha.cli"]
 PROPERDOCS = [sys.executable, "-m", "properdocs"]
@@ -156,3 +156,35 @@ def test_a_quiz_without_an_id_is_refused_with_the_line_to_add(tmp_path):
         f"docs/quizzes/jiazhang.md:{line}: 测验没有写 id → 在 /// quiz 这一行下面加一行“    id: jiazhang”"
         in done.stderr
     )
+
+
+def test_the_commands_read_the_settings_as_mkdocs_does():
+    from fangzha import pipeline
+
+    offline = pipeline.raw_config(ROOT / "mkdocs.offline.yml")
+    # INHERIT: the organisation comes from mkdocs.yml, the offline plugin from this file.
+    assert offline.extra["org"]["name"] == "示例市第一实验学校"
+    assert offline.offline and not offline.use_directory_urls
+    assert offline.site_dir == ROOT / "site-offline"
+    online = pipeline.raw_config(ROOT / "mkdocs.yml")
+    assert not online.offline and online.use_directory_urls
+    assert online.search["jieba_dict_user"] == "hooks/jieba_userdict.txt"
+    assert pipeline.url_of("index.md") == "./"
+    assert pipeline.url_of("scams/shuadan.md") == "scams/shuadan/"
+    assert pipeline.url_of("scams/index.md", False) == "scams/index.html"
+    assert pipeline.url_of("scams/shuadan.md", False) == "scams/shuadan.html"
+    assert pipeline.relative_url("assets/logo.png", "") == "assets/logo.png"
+    assert pipeline.relative_url("assets/logo.png", "scams/shuadan/") == "../../assets/logo.png"
+
+
+def test_a_slip_in_the_settings_file_is_named_in_chinese_with_its_line(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.strip().startswith("phone:"))
+    config.write_text(text.replace("    phone: ", "    phone：", 1), encoding="utf-8")
+    done = run([*FANGZHA, "prepare", "-f", str(config)], tmp_path)
+    assert done.returncode == 1
+    assert (
+        f"mkdocs.yml:{line}: 名称后面用了中文冒号“：” → 改成英文冒号“:”，后面空一格" in done.stderr
+    )
+    assert "Traceback" not in done.stderr

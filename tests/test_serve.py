@@ -92,5 +92,10 @@ def test_edits_to_a_page_a_quiz_and_a_letter_are_served_without_a_restart(browse
     reload_until(page, url + "letters/jiazhang/", "两日内")
     # The print pack that carries the letter follows it.
     reload_until(page, url + "print/parents/", "两日内")
+
+    # Pages that list another page follow its new title, though their own text did not change
+    # (the rebuild reuses what did not change; a title is what other pages depend on).
+    edit(docs / "scams/shuadan.md", "title: 刷单返利诈骗\n", "title: 刷单返利类诈骗\n")
+    reload_until(page, url + "scams/", "刷单返利类诈骗")
     page.context.close()
     watch.assert_clean()

@@ -552,16 +552,10 @@ def raw_config_data(config_file: Path) -> dict:
     try:
         data = yaml.load(text, Loader=_Loader) or {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # The same words as for a page's front matter: the line, and the slip in a teacher's terms.
+        found = yamlfile.explain(exc, text)
         raise Stop(
-            [
-                Problem(
-                    config_file.name,
-                    mark.line + 1 if mark else None,
-                    "这一行的格式不对（常见原因：冒号后面少了空格、缩进没对齐、用了全角冒号“：”）→ "
-                    "照 mkdocs.yml 里其他行的写法改",
-                )
-            ],
+            [Problem(config_file.name, found.line, found.zh, found.en)],
             "设置文件",
             "the configuration file",
         ) from None
