@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Callable
 
 from . import bands
 from .library import Library
@@ -22,6 +23,9 @@ from .model import (
 from .problems import Problem
 from .quiz_html import card_check_form
 from .scripts import clock
+
+# A page's address as seen from the page being written (its path in docs/ → href).
+Link = Callable[[str], str]
 
 
 def relative_link(target: str, current: str) -> str:
@@ -85,23 +89,64 @@ def markdown_text(text: str) -> str:
     return re.sub(r"([\\`*_\[\]#|])", r"\\\1", escaped)
 
 
-def card_list(pages: list[ContentPage], current: str) -> str:
-    """A block of cards; ``md_in_html`` lets Markdown links inside be checked and rewritten."""
+def card_list(pages: list[ContentPage], current: str, link: Link | None = None) -> str:
+    """A block of cards; ``md_in_html`` lets Markdown links inside be checked and rewritten.
+
+    With ``link`` (a page's address as seen from this page), the block is the HTML that
+    Markdown would make of it: the build knows every address, and an index page's long lists
+    need not go through Markdown again after every save under `mkdocs serve`.
+    """
+    if link is not None:
+        items = "".join(
+            "<li>\n"
+            f'<p><a href="{html.escape(link(p.src_uri))}">{html.escape(p.title, quote=False)}</a></p>\n'
+            f"<p>{html.escape(p.summary, quote=False)}</p>\n"
+            f'<p><span class="fz-card__meta">{card_meta(p)}</span></p>\n'
+            "</li>\n"
+            for p in pages
+        )
+        return f'<div class="fz-cards">\n<ul>\n{items}</ul>\n</div>\n'
     cards = "\n".join(card(p, current) for p in pages)
     return f'<div class="fz-cards" markdown>\n\n{cards}\n</div>\n'
 
 
+def _entries(
+    classes: str, items: list[tuple[str, str, str | None]], current: str, link: Link | None
+) -> str:
+    """Big entry links (人群、年级): (label, target page, the text under it or None)."""
+    if link is not None:
+        body = "".join(
+            "<li>\n"
+            f'<p><a href="{html.escape(link(target))}">{html.escape(label, quote=False)}</a></p>\n'
+            + (f"<p>{html.escape(text, quote=False)}</p>\n" if text is not None else "")
+            + "</li>\n"
+            for label, target, text in items
+        )
+        return f'<div class="{classes}">\n<ul>\n{body}</ul>\n</div>\n'
+    entries = "\n".join(
+        f"-   [{label}]({relative_link(target, current)})\n"
+        + (f"\n    {text}\n" if text is not None else "")
+        for label, target, text in items
+    )
+    return f'<div class="{classes}" markdown>\n\n{entries}\n</div>\n'
+
+
 def render_marker(
-    library: Library, marker: Marker, current: str, where: str, quizzes: list | None = None
+    library: Library,
+    marker: Marker,
+    current: str,
+    where: str,
+    quizzes: list | None = None,
+    link: Link | None = None,
 ) -> tuple[str, list[Problem]]:
     """Return the Markdown that replaces one marker, or the problem it has.
 
     ``quizzes`` lists (id, title, number of questions) for the card-check form.
     """
     if marker.name == "audiences":
-        return _audience_entries(library, current, where, marker.line)
+        return _audience_entries(library, current, where, marker.line, link)
     if marker.name == "bands":
-        return _band_entries(library, current, where, marker.line)
+        return _band_entries(library, current, where, marker.line, link)
     if marker.name == "card-check":
         if quizzes is not None and not quizzes:
             return "", [
@@ -127,12 +172,12 @@ def render_marker(
             )
         ]
     if "kind" in marker.args:
-        return card_list(pages, current), []
+        return card_list(pages, current, link), []
     parts = []
     for kind in LISTING_ORDER:
         group = [p for p in pages if p.kind == kind]
         if group:
-            parts.append(f"## {KINDS[kind].label}\n\n{card_list(group, current)}")
+            parts.append(f"## {KINDS[kind].label}\n\n{card_list(group, current, link)}")
     return "\n".join(parts), []
 
 
@@ -143,25 +188,28 @@ def replace_markers(
     current: str,
     where: str,
     quizzes: list | None = None,
+    link: Link | None = None,
 ) -> tuple[str, list[Problem]]:
-    """Replace every marker of a page; collect problems instead of stopping at the first."""
+    """Replace every marker of a page; collect problems instead of stopping at the first.
+
+    ``link`` gives a page's address as seen from this page: lists are then written as HTML.
+    """
     problems = []
     for marker in markers:
-        markdown, found = render_marker(library, marker, current, where, quizzes)
+        markdown, found = render_marker(library, marker, current, where, quizzes, link)
         problems.extend(found)
         body = body.replace(marker.text, markdown, 1)
     return body, problems
 
 
 def _audience_entries(
-    library: Library, current: str, where: str, line: int
+    library: Library, current: str, where: str, line: int, link: Link | None = None
 ) -> tuple[str, list[Problem]]:
     items = []
     for audience, label in AUDIENCE_ENTRY.items():
         page = library.audience_page(audience)
         if page:
-            link = relative_link(page.src_uri, current)
-            items.append(f"-   [{label}]({link})\n\n    {page.summary}\n")
+            items.append((label, page.src_uri, page.summary))
     if not items:
         return "", [
             Problem(
@@ -172,11 +220,11 @@ def _audience_entries(
                 "expected pages with kind 'audience'",
             )
         ]
-    return '<div class="fz-entries" markdown>\n\n' + "\n".join(items) + "\n</div>\n", []
+    return _entries("fz-entries", items, current, link), []
 
 
 def _band_entries(
-    library: Library, current: str, where: str, line: int
+    library: Library, current: str, where: str, line: int, link: Link | None = None
 ) -> tuple[str, list[Problem]]:
     # Only the grades, not the band pages' summaries: a seven-year-old picks a grade on the same
     # page where the university entry would name loans and sextortion.
@@ -184,7 +232,7 @@ def _band_entries(
     for band, label in BAND_ENTRY.items():
         page = library.band_page(band)
         if page:
-            items.append(f"-   [{label}]({relative_link(page.src_uri, current)})\n")
+            items.append((label, page.src_uri, None))
     if not items:
         return "", [
             Problem(
@@ -195,6 +243,4 @@ def _band_entries(
                 "marker 'fangzha:bands' found no band pages; expected audience pages with a band",
             )
         ]
-    return '<div class="fz-entries fz-entries--bands" markdown>\n\n' + "\n".join(
-        items
-    ) + "\n</div>\n", []
+    return _entries("fz-entries fz-entries--bands", items, current, link), []

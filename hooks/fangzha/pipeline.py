@@ -873,8 +873,15 @@ def _page_markdown(build: Build, src_uri: str, markdown: str) -> str:
     if lib is None:
         return markdown
     where = f"{build.where}/{src_uri}"
+    here = build.page_url(src_uri)
     markdown, problems = replace_markers(
-        markdown, library, library.markers.get(src_uri, []), src_uri, where, build.quiz_list
+        markdown,
+        library,
+        library.markers.get(src_uri, []),
+        src_uri,
+        where,
+        build.quiz_list,
+        link=lambda target: relative_url(build.page_url(target), here),
     )
     if templating.uses_settings(markdown):
         context = dict(build.settings.context)

@@ -164,13 +164,9 @@ def fill_pack(
             if piece.kind == "handout"
             else ""
         )
-        # Several pieces may share heading ids (本周请您做这几件事): keep ids unique per pack.
-        prefix = f"{piece.kind}-{piece.page.slug}-"
-        content = re.sub(
-            r'\bid="([^"]+)"', lambda m: f'id="{prefix}{m.group(1)}"', rendered[piece.source]
+        content = _piece_content(
+            f"{piece.kind}-{piece.page.slug}-", rendered[piece.source], urls[piece.source], pack_url
         )
-        content = re.sub(r'\bhref="#([^"]+)"', lambda m: f'href="#{prefix}{m.group(1)}"', content)
-        content = rebase_links(content, urls[piece.source], pack_url)
         return (
             f'<div class="fz-pack-item fz-pack-item--{piece.kind}{handout}">'
             f'<h2 class="fz-pack__title">{html.escape(piece.page.title)}</h2>'
@@ -178,6 +174,23 @@ def fill_pack(
         )
 
     return _SLOT.sub(fill, page_html)
+
+
+_PIECES: dict[tuple[str, str, str, str], str] = {}
+
+
+def _piece_content(prefix: str, content: str, from_url: str, pack_url: str) -> str:
+    """A piece's content with ids unique in the pack and links that work from the pack's address
+    (remembered: `mkdocs serve` fills the packs again after every save)."""
+    key = (prefix, content, from_url, pack_url)
+    if key not in _PIECES:
+        if len(_PIECES) > 1024:
+            _PIECES.clear()
+        # Several pieces may share heading ids (本周请您做这几件事): keep ids unique per pack.
+        out = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}{m.group(1)}"', content)
+        out = re.sub(r'\bhref="#([^"]+)"', lambda m: f'href="#{prefix}{m.group(1)}"', out)
+        _PIECES[key] = rebase_links(out, from_url, pack_url)
+    return _PIECES[key]
 
 
 # Around a pack piece's content in its own built page, so that a ``--dirty`` build, which does

@@ -45,6 +45,7 @@ def collect(
 ) -> tuple[dict[str, list[QuizPage]], list[Problem]]:
     """Parse and validate every quiz block of every page; ``pages`` are all docs pages."""
     known = set(pages)
+    known_key = hash(frozenset(known))
     found: dict[str, list[QuizPage]] = {}
     problems: list[Problem] = []
     ids: dict[str, str] = {}
@@ -62,9 +63,7 @@ def collect(
                 )
             )
         for index, block in enumerate(blocks, start=1):
-            quiz, found_problems = quizzes.parse_block(
-                block, path, page=page.src_uri, exists=known.__contains__
-            )
+            quiz, found_problems = _parsed(block, path, page.src_uri, known, known_key)
             problems.extend(found_problems)
             if "id" not in block.options:
                 # The id keys saved answers and every completion card's check code: it is
@@ -122,6 +121,19 @@ def collect(
                             )
                         )
     return found, problems
+
+
+_PARSED: dict[tuple, tuple] = {}
+
+
+def _parsed(block, path: str, src_uri: str, known: set[str], known_key: int):
+    """A quiz block parsed and checked (remembered: `mkdocs serve` reads every page after a save)."""
+    key = (block.source, block.line, path, src_uri, known_key)
+    if key not in _PARSED:
+        if len(_PARSED) > 1024:
+            _PARSED.clear()
+        _PARSED[key] = quizzes.parse_block(block, path, page=src_uri, exists=known.__contains__)
+    return _PARSED[key]
 
 
 def derived_markdown(quiz_page: QuizPage, part: str, org_name: str) -> str:

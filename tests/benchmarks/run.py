@@ -105,44 +105,63 @@ def free_port() -> int:
 
 
 def bench_serve(project: Path, rounds: int) -> dict:
-    """Time from saving one page to `mkdocs serve` serving the new text."""
-    result = {}
-    page = project / "docs/scams/shuadan.md"
-    original = page.read_text(encoding="utf-8")
-    for name, config in (("ours", "mkdocs.yml"), ("plain", "mkdocs.plain.yml")):
-        port = free_port()
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "serve",
-                "-f",
-                str(project / config),
-                "-a",
-                f"127.0.0.1:{port}",
-            ],
-            cwd=project,
-            env=ENV,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        url = f"http://127.0.0.1:{port}/scams/shuadan/"
-        times = []
-        try:
-            wait_for(url, lambda body: True, 90)
-            for n in range(rounds):
+    """Time from saving one page to `mkdocs serve` serving the new text.
+
+    Both servers run side by side, each on its own copy of the project, and the rounds
+    alternate (ours, plain, ours …), so that a change in the machine's load between rounds
+    weighs on both alike. Each server is idle while the other rebuilds.
+    """
+    plain_project = project.parent / f"{project.name}-serve-plain"
+    shutil.rmtree(plain_project, ignore_errors=True)
+    shutil.copytree(project, plain_project, ignore=shutil.ignore_patterns("s-*", "site*"))
+    servers = {}
+    try:
+        for name, where, config in (
+            ("ours", project, "mkdocs.yml"),
+            ("plain", plain_project, "mkdocs.plain.yml"),
+        ):
+            port = free_port()
+            process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "mkdocs",
+                    "serve",
+                    "-f",
+                    str(where / config),
+                    "-a",
+                    f"127.0.0.1:{port}",
+                ],
+                cwd=where,
+                env=ENV,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            page = where / "docs/scams/shuadan.md"
+            servers[name] = (
+                process,
+                f"http://127.0.0.1:{port}/scams/shuadan/",
+                page,
+                page.read_text(encoding="utf-8"),
+            )
+        for _, url, _, _ in servers.values():
+            wait_for(url, lambda body: True, 120)
+        times = {name: [] for name in servers}
+        for n in range(rounds):
+            for name, (_, url, page, original) in servers.items():
                 marker = f"基准测试标记{name}{n}"
                 time.sleep(1.2)  # let the watcher settle after the previous build
                 start = time.perf_counter()
                 page.write_text(original.replace("放暑假的初二学生", marker, 1), encoding="utf-8")
                 wait_for(url, lambda body, m=marker: m in body, 90)
-                times.append(time.perf_counter() - start)
-        finally:
+                times[name].append(time.perf_counter() - start)
+    finally:
+        for process, _, page, original in servers.values():
             page.write_text(original, encoding="utf-8")
-            server.terminate()
-            server.wait(timeout=20)
-        result[name] = statistics.median(times)
+            process.terminate()
+            process.wait(timeout=20)
+        shutil.rmtree(plain_project, ignore_errors=True)
+    result = {name: statistics.median(values) for name, values in times.items()}
     result["ratio"] = result["ours"] / result["plain"]
     log(
         f"rebuild after editing one page (mkdocs serve): ours {result['ours']:.2f} s, plain {result['plain']:.2f} s, ratio {result['ratio']:.2f}"
