@@ -1010,7 +1010,25 @@ def _page_html(build: Build, uri: str, html: str) -> str:
 
     html = _QR_LINK.sub(link_qr, html)
     html = _page_qr(build, uri, html, urls)
-    return html
+    return _own_styles(html, page_url)
+
+
+# Styles only the pages that use them need, by what the page contains.
+PAGE_STYLES = {
+    "data-drill": "assets/stylesheets/drill.css",
+    "data-spot": "assets/stylesheets/spot.css",
+}
+
+
+def _own_styles(html: str, page_url: str) -> str:
+    """Link a practice player's stylesheet from the page that has one (a stylesheet link is
+    allowed in the body; it loads before the page is printed or played)."""
+    links = "".join(
+        f'<link rel="stylesheet" href="{relative_url(sheet, page_url)}">'
+        for marker, sheet in PAGE_STYLES.items()
+        if f"{marker}=" in html or f"{marker} " in html or f"{marker}>" in html
+    )
+    return links + html
 
 
 def _linked_title(build: Build, urls: Mapping[str, str], path: str) -> str | None:

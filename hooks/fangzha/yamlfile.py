@@ -29,12 +29,25 @@ class _Loader(yaml.SafeLoader):
 
     def construct_yaml_timestamp(self, node):  # noqa: D102 - PyYAML's hook
         try:
-            return super().construct_yaml_timestamp(node)
+            return yaml.constructor.SafeConstructor.construct_yaml_timestamp(self, node)
         except ValueError:
             return self.construct_scalar(node)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The same, on libyaml when PyYAML has it (every page's front matter is read each build).
+
+    Only for text that parses: a mistake is read again by :class:`_Loader`, whose messages
+    :func:`explain` knows.
+    """
+
+    construct_yaml_timestamp = _Loader.construct_yaml_timestamp
+
+
+_FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _FastLoader.construct_yaml_timestamp)
 
 
 def key_lines(text: str) -> dict[tuple, int]:
@@ -85,9 +98,13 @@ class Duplicate:
 def duplicate_keys(text: str) -> list[Duplicate]:
     """Keys written twice in one mapping (YAML would keep the last one without a word)."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_FastLoader)
     except yaml.YAMLError:
         return []
+    return _duplicates(root)
+
+
+def _duplicates(root: Any) -> list[Duplicate]:
     found: list[Duplicate] = []
 
     def walk(node: Any, path: tuple) -> None:
@@ -115,15 +132,18 @@ def load_with_lines(text: str, offset: int = 0) -> tuple[Any, dict[tuple, int], 
     ``offset`` is how many lines of the file come before ``text`` (the front matter's
     opening ``---``): a message that names another line counts as the author does.
     """
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as exc:
-        return None, {}, explain(exc, text)
-    finally:
-        loader.dispose()
-    duplicates = duplicate_keys(text)
+    for loader_class in (_FastLoader, _Loader):
+        loader = loader_class(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+            break
+        except yaml.YAMLError as exc:
+            if loader_class is _Loader:
+                return None, {}, explain(exc, text)
+        finally:
+            loader.dispose()
+    duplicates = _duplicates(node) if node is not None else []
     if duplicates:
         first = duplicates[0]
         name = ".".join(str(p) for p in first.path)
