@@ -1010,23 +1010,32 @@ def _page_html(build: Build, uri: str, html: str) -> str:
 
     html = _QR_LINK.sub(link_qr, html)
     html = _page_qr(build, uri, html, urls)
-    return _own_styles(html, page_url)
+    derived = build.generated.get(uri)
+    return _own_styles(html, page_url, pack=derived is not None and derived.part == "pack")
 
 
-# Styles only the pages that use them need, by what the page contains.
+# Styles only the pages that use them need, by what the page contains: quiz.css for quizzes,
+# worksheets, the completion card (quizzes and practice) and the teacher's card check; the
+# practice players' own. A print pack gets quiz.css for the worksheets it is filled with.
 PAGE_STYLES = {
-    "data-drill": "assets/stylesheets/drill.css",
-    "data-spot": "assets/stylesheets/spot.css",
+    "assets/stylesheets/quiz.css": (
+        "data-quiz=",
+        'class="fz-card-check',
+        "data-drill=",
+        "data-spot=",
+    ),
+    "assets/stylesheets/drill.css": ("data-drill=",),
+    "assets/stylesheets/spot.css": ("data-spot=",),
 }
 
 
-def _own_styles(html: str, page_url: str) -> str:
-    """Link a practice player's stylesheet from the page that has one (a stylesheet link is
-    allowed in the body; it loads before the page is printed or played)."""
+def _own_styles(html: str, page_url: str, pack: bool = False) -> str:
+    """Link the stylesheets a page's content needs (a stylesheet link is allowed in the body;
+    it loads before the page is printed or played)."""
     links = "".join(
         f'<link rel="stylesheet" href="{relative_url(sheet, page_url)}">'
-        for marker, sheet in PAGE_STYLES.items()
-        if f"{marker}=" in html or f"{marker} " in html or f"{marker}>" in html
+        for sheet, markers in PAGE_STYLES.items()
+        if any(marker in html for marker in markers) or (pack and sheet.endswith("quiz.css"))
     )
     return links + html
 
