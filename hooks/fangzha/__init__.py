@@ -1,5 +1,7 @@
 """防诈课堂 core: plain functions that parse, validate and render the site's content.
 
-Nothing in this package imports MkDocs. The modules in ``hooks/`` adapt these
-functions to MkDocs events; a move to another generator rewrites only those.
+The build runs as named stages (``pipeline``); ``hooks/fangzha_mkdocs.py`` adapts them to MkDocs
+events and ``fangzha prepare/finish`` (``cli``) runs them around an engine without hooks. Only
+``mkdocs_glue`` (the adapter's logging and errors) and ``material`` (the patches of Material's
+internals) know MkDocs or Material; a move to another generator rewrites only those.
 """

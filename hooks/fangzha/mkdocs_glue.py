@@ -1,7 +1,7 @@
-"""The few things every MkDocs adapter in ``hooks/`` shares.
+"""What the MkDocs adapter (``hooks/fangzha_mkdocs.py``) needs from MkDocs: logging and errors.
 
-This is the only module of the package that imports MkDocs; the hooks import
-it, the core modules never do.
+Besides ``material.py`` (Material's internals), the only module of the package that imports
+MkDocs; the stages in ``pipeline.py`` never do.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from .problems import Problem, say
 
 # Under "mkdocs.plugins.*" so that warnings count under --strict.
 log = logging.getLogger("mkdocs.plugins.fangzha")
-
-STATE_KEY = "fangzha"
 
 
 def stop_on(problems: Iterable[Problem], what: str, what_en: str = "") -> None:
@@ -145,7 +143,7 @@ def tune_logging(config) -> None:
     """
     _FILTER.seen.clear()
     _FILTER.docs = Path(config.docs_dir)
-    _FILTER.prefix = docs_prefix(config)
+    _FILTER.prefix = _docs_prefix(config)
     for name in _FILTERED:
         logger = logging.getLogger(name)
         if _FILTER not in logger.filters:
@@ -158,43 +156,11 @@ def tune_logging(config) -> None:
         root.setLevel(logging.WARNING)
 
 
-def state(config) -> dict:
-    """Per-build state shared by the hooks (a fresh config per build, so no leaks)."""
-    if STATE_KEY not in config:
-        config[STATE_KEY] = {}
-    return config[STATE_KEY]
-
-
-def docs_prefix(config) -> str:
-    """How problems name the docs folder: relative to mkdocs.yml, as authors see it."""
-    cached = state(config).get("docs_prefix")
-    if cached:
-        return cached
-    state(config)["docs_prefix"] = _docs_prefix(config)
-    return state(config)["docs_prefix"]
-
-
 def _docs_prefix(config) -> str:
+    """How problems name the docs folder: relative to mkdocs.yml, as authors see it."""
     docs = Path(config.docs_dir)
     base = Path(config.config_file_path or ".").resolve().parent
     try:
         return docs.resolve().relative_to(base).as_posix()
     except ValueError:
         return docs.as_posix()
-
-
-def drop_pages(nav, uris: set[str]) -> None:
-    """Take generated pages out of the navigation.
-
-    The 上一页/下一页 links follow the navigation as it finally stands: ``hooks/content.py``
-    links them after every hook has done this (``fangzha.navigation``).
-    """
-
-    def prune(items):
-        kept = [i for i in items if not (i.is_page and i.file.src_uri in uris)]
-        for item in kept:
-            if item.is_section:
-                item.children = prune(item.children)
-        return kept
-
-    nav.items = prune(nav.items)
