@@ -21,7 +21,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Link
 
 from fangzha import navigation, pipeline
-from fangzha.mkdocs_glue import log, stop_on, tune_logging
+from fangzha.mkdocs_glue import log, stop, tune_logging
 from fangzha.problems import say
 
 
@@ -41,8 +41,8 @@ def _stages(call, *args, **kwargs):
     """Run a stage; a :class:`~fangzha.pipeline.Stop` becomes MkDocs' error, one line a problem."""
     try:
         return call(*args, **kwargs)
-    except pipeline.Stop as stop:
-        stop_on(stop.problems, stop.what, stop.what_en)
+    except pipeline.Stop as found:
+        stop(found.problems, str(found))
 
 
 def on_startup(command, dirty):

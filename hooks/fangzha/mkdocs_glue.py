@@ -19,23 +19,11 @@ from .problems import Problem, say
 log = logging.getLogger("mkdocs.plugins.fangzha")
 
 
-def stop_on(problems: Iterable[Problem], what: str, what_en: str = "") -> None:
-    """Log each problem on its own line and stop the build if there were any.
-
-    ``what`` names, in Chinese, where the problems are (页面、测验、mkdocs.yml 的设置 …).
-    """
-    problems = list(problems)
-    if not problems:
-        return
+def stop(problems: Iterable[Problem], message: str) -> None:
+    """Log each problem on its own line, then stop the build with ``message`` (``Stop``'s own)."""
     for problem in problems:
         log.error(str(problem))
-    n = len(problems)
-    raise PluginError(
-        say(
-            f"生成已停止：{what}里有 {n} 个问题，已在上面逐条列出。",
-            f"Stopped: {n} problem{'s' if n != 1 else ''} in {what_en or what}, listed above.",
-        )
-    )
+    raise PluginError(message)
 
 
 _GENERATED = re.compile(r"'([^']+?)-(slides|worksheet|answers)\.md'")

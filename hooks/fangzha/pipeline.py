@@ -367,6 +367,7 @@ class Build:
     pieces: dict[str, str] = field(default_factory=dict)  # pack pieces as this run rendered them
     _urls: tuple | None = field(default=None, repr=False)
     _signature: str | None = field(default=None, repr=False)
+    _offline_zip: tuple[Path | None] | None = field(default=None, repr=False)
 
     @property
     def where(self) -> str:
@@ -822,7 +823,17 @@ def check_url(build: Build) -> str | None:
 
 
 def offline_download(build: Build) -> Path | None:
-    """The offline zip to offer for download, when one was built from the current content."""
+    """The offline zip to offer for download, when one was built from the current content.
+
+    Decided once per build (fingerprinting the sources reads every file): the adapter asks
+    when it sets up the footer, :func:`finish` when it copies the zip.
+    """
+    if build._offline_zip is None:
+        build._offline_zip = (_offline_zip(build),)
+    return build._offline_zip[0]
+
+
+def _offline_zip(build: Build) -> Path | None:
     zip_path = build.settings.zip_path
     if build.settings.raw.offline or not zip_path.is_file():
         return None
