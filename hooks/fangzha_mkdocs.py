@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Link
 
-from fangzha import navigation, pipeline
+from fangzha import material, navigation, pipeline
 from fangzha.mkdocs_glue import log, stop, tune_logging
 from fangzha.problems import say
 
@@ -54,6 +54,7 @@ def on_startup(command, dirty):
 def on_config(config):
     """Check the settings; point search at the dictionary and the page extension at the config."""
     tune_logging(config)
+    material.remember_segmentation()
     search = config.plugins.get("material/search") or config.plugins.get("search")
     offline = config.plugins.get("material/offline")
     custom = config.theme.custom_dir
@@ -71,6 +72,7 @@ def on_config(config):
         offline=bool(offline and offline.config.enabled),
         theme_dir=Path(custom) if custom else None,
         strict=config.strict,
+        bundle=pipeline.bundle_request if offline and offline.config.enabled else None,
     )
     settings = _stages(pipeline.configure, raw)
     _run.settings, _run.build = settings, None
@@ -108,7 +110,7 @@ def on_files(files, config):
     for uri, page in _stages(pipeline.generate, build).items():
         files.append(File.generated(config, uri, content=page.content))
     config.extra["fangzha_check_url"] = pipeline.check_url(build)
-    if pipeline.offline_download(build):
+    if pipeline.offers_download(build):
         config.extra["fangzha_offline_download"] = pipeline.DOWNLOAD_PATH
     for warning in build.warnings:
         log.warning(warning)

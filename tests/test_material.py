@@ -50,6 +50,26 @@ def test_the_lazy_search_script_still_hooks_into_the_installed_bundle():
     )
 
 
+def test_the_segmentation_memo_wraps_materials_segmenter_and_gives_the_same_words(tmp_path):
+    """Patch 4: Material's own segmentation, remembered; a changed dictionary segments afresh."""
+    from material.plugins.search.plugin import SearchIndex
+
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text("刷单返利 100 n\n", encoding="utf-8")
+    index = SearchIndex(jieba_dict_user=str(dictionary))
+    text = "警惕刷单返利诈骗，先垫付再返利的都是骗局"
+    plain = SearchIndex._segment_chinese(index, text)
+    material.remember_segmentation()
+    assert getattr(SearchIndex._segment_chinese, "fangzha_memo", False)
+    assert index._segment_chinese(text) == plain and "\u200b" in plain
+    material.remember_segmentation()  # applied once, however often it is asked
+    assert index._segment_chinese(text) == plain
+    dictionary.write_text("刷单返利 100 n\n垫付 100 n\n", encoding="utf-8")
+    keys = [key for key in material._SEGMENTED if key[1] == text]
+    index._segment_chinese(text)
+    assert len([key for key in material._SEGMENTED if key[1] == text]) == len(keys) + 1
+
+
 def test_the_index_patch_matches_the_entries_material_writes():
     """Material's search plugin writes location, title, text, and tags and boost from page meta."""
     source = (Path(find_spec("material").origin).parent / "plugins/search/plugin.py").read_text(

@@ -129,8 +129,13 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def export(site: Path, out: Path, chromium: str, *, report=print) -> list[tuple[Path, int]]:
-    """Print every job of the site's catalog to PDF in ``out``; return (file, pages) pairs."""
+def export(
+    site: Path, out: Path, chromium: str, *, report=print, packs_only: bool = False
+) -> list[tuple[Path, int]]:
+    """Print every job of the site's catalog to PDF in ``out``; return (file, pages) pairs.
+
+    ``packs_only``: only the print packs (one PDF per age band and audience).
+    """
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as exc:
@@ -141,6 +146,8 @@ def export(site: Path, out: Path, chromium: str, *, report=print) -> list[tuple[
 
     catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
     jobs = jobs_from_catalog(catalog)
+    if packs_only:
+        jobs = [job for job in jobs if job.path.startswith("packs/")]
     if not catalog["site"]["url"]:
         report("注意：mkdocs.yml 没有设置 site_url，导出的 PDF 上没有二维码。")
     server = http.server.ThreadingHTTPServer(

@@ -304,7 +304,11 @@ def _read_page(
     src_uri: str, text: str, path: str, context: Mapping[str, Any]
 ) -> tuple[ContentPage | None, list[Marker], list[FoundBlock], list[Problem]]:
     """Parse one page and run the checks that need only the page itself."""
-    key = (src_uri, text, path, json.dumps(context, sort_keys=True, default=str))
+    # A page that refers to no setting reads the same for every organisation (branded variants).
+    settings = (
+        json.dumps(context, sort_keys=True, default=str) if templating.uses_settings(text) else ""
+    )
+    key = (src_uri, text, path, settings)
     if key in _PAGES:
         return _PAGES[key]
     problems: list[Problem] = []

@@ -15,6 +15,10 @@ the code a patch expects:
    Material's bundle starts its search worker and requests the index at start-up; the script
    holds both until the reader opens search. :data:`LAZY_SEARCH_HOOKS` lists what it hooks into
    in Material's bundle; :func:`lazy_search_problems` checks a bundle still has them.
+4. **Segmentation memo** (:func:`remember_segmentation`): the search plugin's
+   ``SearchIndex._segment_chinese`` is wrapped so that a text it segmented once in this process
+   (with the same dictionaries) is not segmented again: `mkdocs serve` rebuilds and branded
+   variants (``fangzha-variants``) index the same pages' text over and over.
 
 Nothing else in the package knows Material's internals. When the site moves to Material's
 successor, this module is the one to rewrite (README, 「关于 Material 主题停止维护」).
@@ -90,6 +94,50 @@ def alias_tags_for(page, cut: Callable[[str], Iterable[str]]) -> list[str]:
     if key not in _TAGS:
         _TAGS[key] = alias_tags(page.aliases, page.title, cut, traditional())
     return list(_TAGS[key])
+
+
+_SEGMENTED: dict[tuple, str] = {}
+_SEGMENTED_LIMIT = 200_000
+
+
+def remember_segmentation() -> None:
+    """Wrap Material's Chinese segmentation of index text with a per-process memo (patch 4).
+
+    The key holds the dictionaries' paths, sizes and times, so a changed dictionary segments
+    afresh. Raises :class:`PatchError` when Material no longer has the method.
+    """
+    from material.plugins.search.plugin import SearchIndex
+
+    original = getattr(SearchIndex, "_segment_chinese", None)
+    if original is None:
+        raise PatchError("Material's search plugin has no _segment_chinese any more")
+    if getattr(original, "fangzha_memo", False):
+        return
+
+    def segment(self, data):
+        key = (_dictionary_state(self.config), data)
+        found = _SEGMENTED.get(key)
+        if found is None:
+            if len(_SEGMENTED) > _SEGMENTED_LIMIT:
+                _SEGMENTED.clear()
+            found = _SEGMENTED[key] = original(self, data)
+        return found
+
+    segment.fangzha_memo = True  # type: ignore[attr-defined]
+    SearchIndex._segment_chinese = segment
+
+
+def _dictionary_state(config) -> tuple:
+    state = []
+    for name in ("jieba_dict", "jieba_dict_user"):
+        path = config.get(name)
+        if path:
+            try:
+                stat = Path(path).stat()
+                state.append((path, stat.st_size, stat.st_mtime_ns))
+            except OSError:
+                state.append((path, None, None))
+    return tuple(state)
 
 
 _OFFLINE_PREFIX = "var __index = "

@@ -1,4 +1,5 @@
-"""What the MkDocs adapter (``hooks/fangzha_mkdocs.py``) needs from MkDocs: logging and errors.
+"""What the MkDocs adapter (``hooks/fangzha_mkdocs.py``) needs from MkDocs: logging and errors;
+and MkDocs as the engine of ``fangzha-variants`` (:func:`render_variant`, many builds a process).
 
 Besides ``material.py`` (Material's internals), the only module of the package that imports
 MkDocs; the stages in ``pipeline.py`` never do.
@@ -6,13 +7,15 @@ MkDocs; the stages in ``pipeline.py`` never do.
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import MkDocsException, PluginError
 
+from . import pipeline
 from .problems import Problem, say
 
 # Under "mkdocs.plugins.*" so that warnings count under --strict.
@@ -152,3 +155,72 @@ def _docs_prefix(config) -> str:
         return docs.resolve().relative_to(base).as_posix()
     except ValueError:
         return docs.as_posix()
+
+
+# -- MkDocs as the engine of branded variants (fangzha.variants) -------------------------------
+
+
+class EngineFailed(Exception):
+    """A variant did not build: ``messages`` are what MkDocs and the stages said, one a line."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("\n".join(messages))
+        self.messages = messages
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def warm_up() -> None:
+    """What every build in this process shares, paid once: MkDocs, Material and the search
+    plugin imported, jieba's dictionary loaded, the traditional-character converters made."""
+    import jieba
+    import mkdocs.commands.build  # noqa: F401
+    from material.plugins.search import plugin  # noqa: F401
+
+    from . import material
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    material.traditional()
+    material.remember_segmentation()
+
+
+def render_variant(
+    config_file: Path, org: dict, site_url: str | None, site_dir: Path, zip_path: Path
+) -> list[str]:
+    """Build the site from ``config_file`` (an offline configuration) for one organisation, in
+    this process: the published site in ``site_dir``, its offline zip at ``zip_path``.
+
+    Returns the warnings; raises :class:`EngineFailed` with MkDocs' and the stages' messages.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    propagate = logger.propagate
+    logger.addHandler(collect)
+    logger.propagate = False
+    pipeline.bundle_request = pipeline.Bundle(Path(zip_path))
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir))
+        # Nothing of the configuration's own organisation may reach a variant: not its
+        # address either (QR codes would lead to another organisation's site).
+        config["site_url"] = site_url or None
+        config.extra["org"] = copy.deepcopy(org)
+        build(config)
+    except (MkDocsException, OSError) as exc:
+        messages = [m for m in collect.messages if m] or [str(exc)]
+        raise EngineFailed(messages) from None
+    finally:
+        pipeline.bundle_request = None
+        logger.removeHandler(collect)
+        logger.propagate = propagate
+    return collect.messages

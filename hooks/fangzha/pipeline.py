@@ -65,6 +65,7 @@ from .publish import (
     content_security_policy,
     inline_script_hashes,
     parse_analytics,
+    remove_element,
     robots_txt,
     source_fingerprint,
     zip_fingerprint,
@@ -119,6 +120,20 @@ def register(build: Build | None) -> None:
 
 
 @dataclass(frozen=True)
+class Bundle:
+    """An offline build that is also the published site (a branded variant, ``fangzha-variants``):
+    :func:`finish` zips it for USB sticks first, then gives the published copy its CSP and a
+    link to download that zip. One render serves both: addresses end in .html, which any static
+    server and object storage serve without a per-folder index setting."""
+
+    zip_path: Path
+
+
+# Set by fangzha.variants around one engine run; the adapter copies it into RawConfig.
+bundle_request: Bundle | None = None
+
+
+@dataclass(frozen=True)
 class RawConfig:
     """What the stages read from the configuration, however the engine loaded it."""
 
@@ -135,6 +150,7 @@ class RawConfig:
     offline: bool  # Material's offline plugin is on
     theme_dir: Path | None  # theme.custom_dir
     strict: bool = True
+    bundle: Bundle | None = None  # offline builds only
 
 
 @dataclass
@@ -1179,7 +1195,11 @@ def finish(build: Build, *, serving: bool = False, engine_context: bool = False)
     if not engine_context:
         _page_heads(build, site_dir, urls)
     (site_dir / "robots.txt").write_text(robots_txt(settings.raw.site_url), encoding="utf-8")
-    if settings.raw.offline:
+    bundle = settings.raw.bundle if settings.raw.offline else None
+    if bundle:
+        readme = OFFLINE_README.format(org=settings.org["name"], date=settings.today.isoformat())
+        zip_site(site_dir, bundle.zip_path, readme, rewrite=without_download_link)
+    elif settings.raw.offline:
         readme = OFFLINE_README.format(org=settings.org["name"], date=settings.today.isoformat())
         target = settings.zip_path
         count = zip_site(site_dir, target, readme, settings.fingerprint())
@@ -1200,11 +1220,22 @@ def finish(build: Build, *, serving: bool = False, engine_context: bool = False)
             inline_script_hashes(text), analytics["origin"] if analytics else None
         )
         page.write_text(add_csp_meta(text, policy), encoding="utf-8")
-    zip_path = offline_download(build)
+    zip_path = bundle.zip_path if bundle else offline_download(build)
     if zip_path:
         target = site_dir / DOWNLOAD_PATH
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(zip_path, target)
+        # A variant's zip was made for this site alone: it moves in; a project's is copied.
+        (shutil.move if bundle else shutil.copy2)(zip_path, target)
+
+
+def without_download_link(html: str) -> str:
+    """A page as the offline zip carries it: no footer link to download the zip it is in."""
+    return remove_element(html, '<p class="fz-footer__offline">', "</p>")
+
+
+def offers_download(build: Build) -> bool:
+    """Whether the pages link the offline zip in their footer."""
+    return bool(build.settings.raw.bundle) or offline_download(build) is not None
 
 
 def _fill_packs(build: Build, site_dir: Path, urls: Mapping[str, str], rendered: dict) -> None:
