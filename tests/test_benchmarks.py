@@ -36,6 +36,7 @@ def test_the_benchmark_runner_measures_everything_in_a_quick_round():
     for row in (
         "| clean build |",
         "| rebuild after editing one page",
+        "| branded variants (`fangzha-variants`",
         "| growth of build time |",
         "| first visit, scam page",
         "| search index |",

@@ -9,7 +9,6 @@ anywhere; then that a second run rebuilds nothing and a changed row rebuilds one
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
@@ -85,14 +84,6 @@ def run(project: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture(scope="module")
-def district(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("district"))
-    write_list(project / "orgs.csv", ORGS)
-    first = run(project, "orgs.csv", "-o", "variants", "--jobs", "2")
-    return project, first
-
-
 def text_files(site: Path) -> dict[Path, str]:
     return {
         path: path.read_text(encoding="utf-8")
@@ -101,63 +92,104 @@ def text_files(site: Path) -> dict[Path, str]:
     }
 
 
-def test_the_broken_row_is_reported_with_its_line_and_column_and_the_rest_are_built(district):
-    project, first = district
+def mtimes(out: Path) -> dict[str, int]:
+    return {o["slug"]: (out / o["slug"] / "site/index.html").stat().st_mtime_ns for o in ORGS}
+
+
+@pytest.mark.browser  # the last step prints one variant's print packs with Chromium
+def test_twelve_variants_from_a_list_each_carry_their_own_details_and_only_changes_rebuild(
+    tmp_path,
+):
+    """One test, so that the twelve builds happen once, on one worker, in this order."""
+    project = copy_project(tmp_path)
+    write_list(project / "orgs.csv", ORGS)
+    out = project / "variants"
+    first = run(project, "orgs.csv", "-o", "variants", "--jobs", "2")
+
+    # The broken row is named with its line and column; the twelve others are built.
     assert first.returncode == 1, first.stderr
     assert re.search(
-        rf"^orgs\.csv:{BROKEN_LINE}: 电话（F 列）：.*0 被 Excel 去掉了.*0571-86999999",
+        rf"^orgs\.csv:{BROKEN_LINE}: 电话（F 列）：.*0 被 Excel 去掉了.*“0571-86999999”",
         first.stderr,
         re.M,
     ), first.stderr
-    assert "12 个" in first.stderr.splitlines()[-1] or "生成 12 个" in first.stderr
-    out = project / "variants"
+    assert "完成：生成 12 个，没有变化 0 个，失败 1 个" in first.stderr, first.stderr
+    assert re.search(r"\[12/12\] .*已生成", first.stderr)
     assert sorted(p.name for p in out.iterdir() if p.is_dir()) == [o["slug"] for o in ORGS]
-    assert not (out / "org-99").exists()
+    assert (out / "slugs.txt").read_text(encoding="utf-8").split() == [o["slug"] for o in ORGS]
     index = (out / "index.html").read_text(encoding="utf-8")
     for o in ORGS:
         assert o["name"] in index and f'href="{o["slug"]}/site/index.html"' in index
         assert f'href="{o["url"]}"' in index
     assert f"第 {BROKEN_LINE} 行" in index and "没有生成的单位（1 个）" in index
 
+    for mine in ORGS:
+        check_variant(out / mine["slug"] / "site", mine)
 
-@pytest.mark.parametrize("i", range(len(ORGS)))
-def test_each_variant_carries_its_own_details_and_nobody_elses(district, i):
-    project, _ = district
-    mine = ORGS[i]
-    site = project / "variants" / mine["slug"] / "site"
+    # Nothing changed: nothing is built again.
+    before = mtimes(out)
+    again = run(project, "orgs.csv", "-o", "variants")
+    assert again.returncode == 1  # the broken row is still broken
+    assert "12 个单位的名单和内容都没有变，不重新生成" in again.stderr, again.stderr
+    assert "开始生成" not in again.stderr
+    assert mtimes(out) == before
+
+    # One row changed: that one variant is built again, with the new address.
+    changed = [dict(o) for o in ORGS]
+    changed[4]["address"] = "中城区改过的地址 9 号"
+    write_list(project / "orgs.csv", changed)
+    third = run(project, "orgs.csv", "-o", "variants")
+    assert "11 个单位的名单和内容都没有变" in third.stderr and "[1/1]" in third.stderr, third.stderr
+    after = mtimes(out)
+    assert [slug for slug in after if after[slug] != before[slug]] == [ORGS[4]["slug"]]
+    check_variant(out / ORGS[4]["slug"] / "site", changed[4])
+
+    # --pdf with a share of one: that variant's print packs, nothing rebuilt.
+    fourth = run(project, "orgs.csv", "-o", "variants", "--pdf", "--shard", "1/12")
+    assert "第 1/12 份：名单里 12 个单位中的 1 个" in fourth.stderr, fourth.stderr
+    assert "开始生成" not in fourth.stderr
+    pdfs = sorted((out / ORGS[0]["slug"] / "pdf").rglob("*.pdf"))
+    assert pdfs, fourth.stderr
+    text = subprocess.run(
+        ["pdftotext", str(pdfs[0]), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert ORGS[0]["name"] in text and ORGS[1]["name"] not in text
+    assert (out / "slugs.txt").read_text(encoding="utf-8").split() == [ORGS[0]["slug"]]
+    assert pdfs[0].relative_to(out).as_posix() in (out / "index.html").read_text(encoding="utf-8")
+
+
+def check_variant(site: Path, mine: dict) -> None:
+    """What an organisation would check in its own site: its details everywhere, nobody else's."""
     files = text_files(site)
     home = files[site / "index.html"]
     for key in ("name", "phone", "address", "police", "police_phone"):
-        assert mine[key] in home, key
+        assert mine[key] in home, (site, key)
     catalog = json.loads(files[site / "catalog.json"])
     assert catalog["org"]["name"] == mine["name"] and catalog["org"]["phone"] == mine["phone"]
+    assert catalog["org"]["address"] == mine["address"]
     assert catalog["site"]["url"] == mine["url"]
     letters = [p for p in catalog["pages"] if p["kind"] == "letter"]
     assert letters
     for letter in letters:
         text = files[site / letter["url"]]
         assert mine["name"] in text and mine["police_phone"] in text, letter["url"]
-    others = [o for o in ORGS if o is not mine]
+    others = [o for o in ORGS if o["slug"] != mine["slug"]]
     for path, text in files.items():
         for other in others:
             for key in ("name", "phone", "address", "police", "police_phone", "url"):
                 assert other[key] not in text, (path, other[key])
         for detail in BASE_ORG:
             assert detail not in text, (path, detail)
-    # QR codes lead to this organisation's own address.
-    codes = [
-        decode_svg(svg)
-        for svg in re.findall(
-            r"<svg[^>]*fz-qr__svg.*?</svg>", files[site / letters[0]["url"]], re.S
-        )
-    ]
+    # QR codes on a letter lead to this organisation's own address.
+    svgs = re.findall(r"<svg[^>]*fz-qr__svg.*?</svg>", files[site / letters[0]["url"]], re.S)
+    codes = [decode_svg(svg) for svg in svgs]
     assert codes and all(code.startswith(mine["url"]) for code in codes), codes
     # The offline zip is this organisation's too, and does not link to itself.
     with zipfile.ZipFile(site / "download" / "fangzha-offline.zip") as archive:
         page = archive.read("fangzha-offline/index.html").decode("utf-8")
         readme = archive.read("fangzha-offline/README.txt").decode("utf-8-sig")
         assert "fangzha-offline/search/search_index.js" in archive.namelist()
-    assert mine["name"] in page and "下载离线版" not in page
+    assert mine["name"] in page and mine["address"] in page and "下载离线版" not in page
     assert mine["name"] in readme
     assert "下载离线版" in home and 'http-equiv="Content-Security-Policy"' in home
 
@@ -186,29 +218,6 @@ def decode_svg(svg: str) -> str:
     found = zxingcpp.read_barcodes(image)
     assert len(found) == 1, "QR code did not decode"
     return found[0].text
-
-
-def test_a_second_run_rebuilds_nothing_and_a_changed_row_rebuilds_one(district):
-    project, _ = district
-    out = project / "variants"
-    stamps = {o["slug"]: (out / o["slug"] / "site/index.html").stat().st_mtime_ns for o in ORGS}
-    again = run(project, "orgs.csv", "-o", "variants")
-    assert again.returncode == 1  # the broken row is still broken
-    assert "12 个单位的名单和内容都没有变，不重新生成" in again.stderr, again.stderr
-    assert "开始生成" not in again.stderr
-    assert {
-        o["slug"]: (out / o["slug"] / "site/index.html").stat().st_mtime_ns for o in ORGS
-    } == stamps
-
-    changed = [dict(o) for o in ORGS]
-    changed[4]["address"] = "中城区改过的地址 9 号"
-    write_list(project / "orgs.csv", changed)
-    third = run(project, "orgs.csv", "-o", "variants")
-    assert "11 个单位的名单和内容都没有变" in third.stderr and "[1/1]" in third.stderr, third.stderr
-    after = {o["slug"]: (out / o["slug"] / "site/index.html").stat().st_mtime_ns for o in ORGS}
-    assert [slug for slug in after if after[slug] != stamps[slug]] == [ORGS[4]["slug"]]
-    home = (out / ORGS[4]["slug"] / "site/index.html").read_text(encoding="utf-8")
-    assert "中城区改过的地址 9 号" in home and ORGS[4]["address"] not in home
 
 
 def test_a_variant_that_does_not_build_is_reported_and_the_others_are_kept(tmp_path, monkeypatch):

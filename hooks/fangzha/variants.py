@@ -37,6 +37,7 @@ from .orgs import OrgList, OrgRow, read_orgs, shard
 from .publish import source_fingerprint
 
 STAMP = ".fangzha-variant.json"
+SLUGS = "slugs.txt"
 SITE = "site"
 PDF = "pdf"
 
@@ -484,6 +485,10 @@ def main(argv: list[str] | None = None, engine: Engine = mkdocs_engine) -> int:
 
     if not listing.failed_lines and not broken:
         _remove_stale(out, {row.slug for row in listing.rows}, say)
+    # The organisations of this run (this share, with --shard) whose sites are ready: what an
+    # upload script loops over (README, 「全区批量生成」).
+    ready = [job.row.slug for job in jobs if up_to_date(job)]
+    (out / SLUGS).write_text("".join(f"{slug}\n" for slug in ready), encoding="utf-8")
     (out / "index.html").write_text(
         index_html(listing, out, pdf=args.pdf, problems=failed_rows), encoding="utf-8"
     )

@@ -45,6 +45,8 @@ BUDGETS = {
     "build_ratio": 1.5,
     "serve_ratio": 1.2,  # rebuild after saving one page, under `mkdocs serve`
     "growth_exponent": 1.15,  # t ∝ n^k; k close to 1 is linear
+    # fangzha-variants: wall time per branded variant, against one ordinary clean build
+    "variant_ratio": 0.5,
     "lighthouse": {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100},
 }
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -94,6 +96,70 @@ def bench_builds(project: Path, rounds: int) -> dict:
     result["ratio"] = result["ours"] / result["plain"]
     log(
         f"clean build: ours {result['ours']:.2f} s, plain Material {result['plain']:.2f} s, ratio {result['ratio']:.2f}"
+    )
+    return result
+
+
+# -- branded variants ---------------------------------------------------------------------------
+
+
+def variants_list(count: int) -> str:
+    """A district's list of ``count`` organisations, as fangzha-variants reads it."""
+    lines = ["代号,单位名称,简称,类型,电话,地址,派出所,派出所电话,网址"]
+    for i in range(1, count + 1):
+        lines.append(
+            f"school-{i:03d},示例区第{i}实验学校,实验{i}校,学校,0571-8765{i:04d},"
+            f"示例区示例路 {i} 号,示例区第{i}派出所,0571-8766{i:04d},"
+            f"https://fz.example.edu.cn/school-{i:03d}/"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def run_variants(project: Path, out: Path) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "fangzha.variants", "orgs.csv", "-o", str(out)],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"fangzha-variants failed:\n{done.stdout}{done.stderr}")
+    return elapsed, done.stderr
+
+
+def bench_variants(project: Path, count: int) -> dict:
+    """Build ``count`` branded variants on every core, bracketed by two ordinary clean builds
+    (the reference), then run again with nothing changed, then with one row changed."""
+    (project / "orgs.csv").write_text(variants_list(count), encoding="utf-8")
+    out = project / "variants"
+    shutil.rmtree(out, ignore_errors=True)
+    before = mkdocs(project, "mkdocs.yml", project / "s-ref")
+    batch, _ = run_variants(project, out)
+    after = mkdocs(project, "mkdocs.yml", project / "s-ref")
+    clean = (before + after) / 2
+    rerun, said = run_variants(project, out)
+    assert f"{count} 个单位的名单和内容都没有变" in said, said
+    text = (project / "orgs.csv").read_text(encoding="utf-8")
+    (project / "orgs.csv").write_text(text.replace("示例路 1 号", "示例路 101 号", 1), encoding="utf-8")
+    one, said = run_variants(project, out)
+    assert "[1/1]" in said, said
+    result = {
+        "variants": count,
+        "jobs": os.cpu_count(),
+        "batch_s": batch,
+        "per_variant_s": batch / count,
+        "clean_s": clean,
+        "ratio": batch / count / clean,
+        "rerun_s": rerun,
+        "one_changed_s": one,
+    }
+    log(
+        f"variants: {count} in {batch:.1f} s on {result['jobs']} processes, "
+        f"{result['per_variant_s']:.2f} s each; clean build {clean:.2f} s; ratio {result['ratio']:.2f}; "
+        f"rerun {rerun:.1f} s; one row changed {one:.1f} s"
     )
     return result
 
@@ -441,6 +507,10 @@ def check_budgets(results: dict) -> list[str]:
         broken.append(
             f"a rebuild under mkdocs serve takes {results['serve']['ratio']:.2f}× plain Material, budget {BUDGETS['serve_ratio']}×"
         )
+    if results["variants"]["ratio"] > BUDGETS["variant_ratio"]:
+        broken.append(
+            f"a branded variant takes {results['variants']['ratio']:.2f}× a clean build, budget {BUDGETS['variant_ratio']}×"
+        )
     if results["growth"]["exponent"] > BUDGETS["growth_exponent"]:
         broken.append(
             f"build time grows as n^{results['growth']['exponent']:.2f}, budget n^{BUDGETS['growth_exponent']}"
@@ -471,6 +541,14 @@ def table(results: dict) -> str:
         "|---|---:|---:|---|",
         f"| clean build | {b['ours']:.2f} s | {b['plain']:.2f} s | {b['ratio']:.2f}× (budget ≤ {BUDGETS['build_ratio']}×) |",
         f"| rebuild after editing one page (`mkdocs serve`) | {s['ours']:.2f} s | {s['plain']:.2f} s | {s['ratio']:.2f}× (budget ≤ {BUDGETS['serve_ratio']}×) |",
+    ]
+    v = results["variants"]
+    rows += [
+        f"| branded variants (`fangzha-variants`, {v['variants']} organisations, {v['jobs']} processes) "
+        f"| {v['per_variant_s']:.2f} s per variant ({v['batch_s']:.0f} s in all) | clean build {v['clean_s']:.2f} s "
+        f"| {v['ratio']:.2f}× (budget ≤ {BUDGETS['variant_ratio']}×) |",
+        f"| variants again, nothing changed / one row changed | {v['rerun_s']:.1f} s / {v['one_changed_s']:.1f} s | | "
+        "rebuilds nothing / one variant |",
     ]
     for p in g["points"]:
         rows.append(
@@ -529,6 +607,10 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--sizes", default="100,500,2000", help="synthetic scam pages to add")
     parser.add_argument("--update-readme", action="store_true")
+    parser.add_argument("--variants", type=int, default=40, help="branded variants to build")
+    parser.add_argument(
+        "--variants-only", action="store_true", help="only the branded variants measurement"
+    )
     parser.add_argument("--growth-only", action="store_true", help="only the growth measurement")
     parser.add_argument(
         "--serve-only", action="store_true", help="only the rebuild under mkdocs serve"
@@ -540,7 +622,7 @@ def main() -> int:
     )
     args = parser.parse_args()
     if args.smoke:
-        args.rounds, args.sizes, args.update_readme = 1, "5,10", False
+        args.rounds, args.sizes, args.update_readme, args.variants = 1, "5,10", False, 2
     sizes = [int(s) for s in args.sizes.split(",")]
     results = {"date": dt.date.today().isoformat(), "machine": machine(), "rounds": args.rounds}
     began = time.perf_counter()
@@ -550,6 +632,11 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix="fangzha-bench-") as tmp:
             growth = bench_growth(sizes, Path(tmp))
         return 1 if growth["exponent"] > BUDGETS["growth_exponent"] else 0
+    if args.variants_only:
+        with tempfile.TemporaryDirectory(prefix="fangzha-bench-") as tmp:
+            project = copy_project(Path(tmp) / "project")
+            variants = bench_variants(project, args.variants)
+        return 1 if variants["ratio"] > BUDGETS["variant_ratio"] else 0
     if args.serve_only:
         with tempfile.TemporaryDirectory(prefix="fangzha-bench-") as tmp:
             project = copy_project(Path(tmp) / "project")
@@ -562,6 +649,7 @@ def main() -> int:
         plain_material_config(project)
         results["build"] = bench_builds(project, args.rounds)
         results["serve"] = bench_serve(project, 1 if args.smoke else max(3, args.rounds // 2))
+        results["variants"] = bench_variants(project, args.variants)
         results["growth"] = bench_growth(sizes, work)
         published = copy_project(work / "published")
         text = (published / "mkdocs.yml").read_text(encoding="utf-8")
