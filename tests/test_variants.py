@@ -316,6 +316,45 @@ def test_an_excel_workbook_is_read_and_numbers_excel_mangled_are_named(tmp_path)
     ]
 
 
+def test_a_workbook_as_offices_keep_them_title_row_merged_cells_and_a_notes_sheet(tmp_path):
+    """The list on the second sheet under a title row, one police station merged down the rows
+    of the three schools it serves."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    notes = book.active
+    notes.title = "填写说明"
+    notes.append(["电话一列请设成文本格式"])
+    sheet = book.create_sheet("名单")
+    sheet.append(["示例区防诈宣传周参加单位名单"])
+    sheet.merge_cells("A1:H1")
+    sheet.append(["序号", "单位名称", "简称", "类型", "电话", "地址", "派出所", "派出所电话"])
+    for n, name in enumerate(("甲", "乙", "丙"), start=1):
+        sheet.append(
+            [n, f"{name}测试学校", f"{name}校", "小学", f"0571-8123456{n}", f"{name}路 1 号"]
+        )
+    sheet["G3"], sheet["H3"] = "东门派出所", "0571-87654321"
+    sheet.merge_cells("G3:G5")
+    sheet.merge_cells("H3:H5")
+    path = tmp_path / "orgs.xlsx"
+    book.save(path)
+    listing = read_orgs(path)
+    assert not listing.problems, [str(p) for p in listing.problems]
+    assert [(row.line, row.org["police"]["name"]) for row in listing.rows] == [
+        (3, "东门派出所"),
+        (4, "东门派出所"),
+        (5, "东门派出所"),
+    ]
+
+
+def test_a_csv_with_a_title_row_counts_lines_as_the_file_does(tmp_path):
+    path = tmp_path / "orgs.csv"
+    path.write_text(
+        "示例区名单,,,,,,\n" + GOOD.replace("0571-81234567", "81234567"), encoding="utf-8"
+    )
+    problems = [str(p) for p in read_orgs(path).problems]
+    assert len(problems) == 1 and problems[0].startswith("orgs.csv:3: 电话（D 列）："), problems
+
+
 def test_a_yaml_list_reports_the_line_of_the_key(tmp_path):
     path = tmp_path / "orgs.yml"
     path.write_text(

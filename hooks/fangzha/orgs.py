@@ -128,7 +128,7 @@ def read_orgs(path: Path, base_url: str | None = None, docs_dir: Path | None = N
         )
     if suffix == ".xlsx" or raw.startswith(b"PK\x03\x04"):
         try:
-            table = _xlsx_rows(raw)
+            sheets = _xlsx_sheets(raw)
         except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, ValueError):
             return _fatal(
                 path,
@@ -136,6 +136,10 @@ def read_orgs(path: Path, base_url: str | None = None, docs_dir: Path | None = N
                 "这个 Excel 文件读不出来（可能已损坏或设了密码）→ 用 Excel 或 WPS 打开后"
                 "另存为“CSV UTF-8（逗号分隔）”再试",
             )
+        # The first worksheet that has the list (another may hold instructions or a summary).
+        table = next(
+            (rows for _name, rows in sheets if _header_row(rows) is not None), sheets[0][1]
+        )
         return _check_table(path, table, base_url, docs_dir)
     text, problem = _decode_table(raw, where)
     if problem:
@@ -221,9 +225,12 @@ _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
-def _xlsx_rows(raw: bytes) -> list[tuple[int, list[str]]]:
-    """(row number, cells) of the first worksheet of an .xlsx workbook, read with the standard
-    library: shared and inline strings, numbers as Excel shows them when they are whole."""
+def _xlsx_sheets(raw: bytes) -> list[tuple[str, list[tuple[int, list[str]]]]]:
+    """(sheet name, [(row number, cells)]) for each worksheet of an .xlsx workbook, in the
+    workbook's order, read with the standard library: shared and inline strings, numbers as
+    Excel shows them when they are whole, and merged cells filled with their value (a police
+    station merged down the rows of the schools it serves belongs to every one of them)."""
+    sheets = []
     with zipfile.ZipFile(io.BytesIO(raw)) as book:
         names = set(book.namelist())
         shared: list[str] = []
@@ -232,19 +239,26 @@ def _xlsx_rows(raw: bytes) -> list[tuple[int, list[str]]]:
             for item in root.findall("m:si", _NS):
                 shared.append("".join(t.text or "" for t in item.iter(f"{{{_NS['m']}}}t")))
         workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
-        sheet = workbook.find("m:sheets/m:sheet", _NS)
-        target = "worksheets/sheet1.xml"
-        if sheet is not None and "xl/_rels/workbook.xml.rels" in names:
+        targets = {}
+        if "xl/_rels/workbook.xml.rels" in names:
             rels = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
-            for rel in rels:
-                if rel.get("Id") == sheet.get(_REL):
-                    target = rel.get("Target", target)
-        target = target.lstrip("/")
-        target = target if target.startswith("xl/") else "xl/" + target
-        root = ElementTree.fromstring(book.read(target))
-    rows = []
+            targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
+        for number, sheet in enumerate(workbook.findall("m:sheets/m:sheet", _NS), start=1):
+            target = targets.get(sheet.get(_REL)) or f"worksheets/sheet{number}.xml"
+            target = target.lstrip("/")
+            target = target if target.startswith("xl/") else "xl/" + target
+            if target in names:
+                root = ElementTree.fromstring(book.read(target))
+                sheets.append((sheet.get("name", ""), _sheet_rows(root, shared)))
+    if not sheets:
+        raise ValueError("no worksheet")
+    return sheets
+
+
+def _sheet_rows(root: ElementTree.Element, shared: list[str]) -> list[tuple[int, list[str]]]:
+    grid: dict[int, dict[int, str]] = {}
     for row in root.iter(f"{{{_NS['m']}}}row"):
-        cells: dict[int, str] = {}
+        cells = grid.setdefault(int(row.get("r", len(grid) + 1)), {})
         for cell in row.findall("m:c", _NS):
             column = _column_index(re.match(r"[A-Z]+", cell.get("r", "A")).group(0))
             kind = cell.get("t")
@@ -264,9 +278,32 @@ def _xlsx_rows(raw: bytes) -> list[tuple[int, list[str]]]:
             else:
                 text = ""
             cells[column] = text
+    for merged in root.iter(f"{{{_NS['m']}}}mergeCell"):
+        found = re.fullmatch(r"([A-Z]+)(\d+):([A-Z]+)(\d+)", merged.get("ref", ""))
+        if not found:
+            continue
+        left, top = _column_index(found.group(1)), int(found.group(2))
+        right, bottom = _column_index(found.group(3)), int(found.group(4))
+        value = grid.get(top, {}).get(left, "")
+        for line in range(top, bottom + 1):
+            for column in range(left, right + 1):
+                grid.setdefault(line, {})[column] = value
+    rows = []
+    for line in sorted(grid):
+        cells = grid[line]
         width = max(cells) + 1 if cells else 0
-        rows.append((int(row.get("r", len(rows) + 1)), [cells.get(i, "") for i in range(width)]))
+        rows.append((line, [cells.get(i, "") for i in range(width)]))
     return rows
+
+
+def _header_row(table: list[tuple[int, list[str]]]) -> int | None:
+    """Where the header is: the first row naming two known columns (a title row above it, such
+    as “××区防诈宣传单位名单”, is common and is read past)."""
+    for index, (_line, cells) in enumerate(table[:10]):
+        known = sum(1 for cell in cells if _normal(cell) in _BY_HEADER)
+        if known >= 2:
+            return index
+    return None
 
 
 def _column_index(letters: str) -> int:
@@ -306,6 +343,15 @@ def _check_table(
             None,
             "表格是空的 → 第一行写表头（单位名称、简称、类型、电话、地址、派出所、派出所电话），下面每行一个单位",
         )
+    start = _header_row(table)
+    if start is None:
+        return _fatal(
+            path,
+            table[0][0],
+            "没有找到表头 → 第一行写表头：单位名称、简称、类型、电话、地址、派出所、派出所电话"
+            "（可以照 README「全区批量生成」里的表格写），下面每行一个单位",
+        )
+    table = table[start:]
     header_line, headers = table[0]
     columns: dict[int, tuple[str, tuple[str, ...]]] = {}
     problems: list[Problem] = []
@@ -464,8 +510,8 @@ def _check_entries(
                     Problem(
                         where,
                         line,
-                        f"代号“{row.slug}”和第 {slugs[row.slug]} 行重复了 → 每个单位的代号要不同，"
-                        "它是这个单位的文件夹名和网址的一部分",
+                        f"代号“{row.slug}”和第 {slugs[row.slug]} 行重复了（没写代号时取网址的最后一段）"
+                        " → 每个单位写一个不同的代号，它是这个单位的文件夹名",
                     )
                 )
         if found:
