@@ -97,7 +97,7 @@ def alias_tags_for(page, cut: Callable[[str], Iterable[str]]) -> list[str]:
 
 
 _SEGMENTED: dict[tuple, str] = {}
-_SEGMENTED_LIMIT = 200_000
+_SEGMENTED_LIMIT = 20_000  # about 40 MB of text
 
 
 def remember_segmentation() -> None:

@@ -25,6 +25,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -165,6 +166,8 @@ _ENGINE: Engine | None = None
 def _worker_start(engine: Engine) -> None:
     global _ENGINE
     _ENGINE = engine
+    # Ctrl-C is the parent's to handle: it stops the workers, without a traceback from each.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _warm_up()
 
 
@@ -206,10 +209,13 @@ def build_all(
             outcomes.append(outcome)
             if report:
                 report(outcome, len(outcomes), len(jobs), time.perf_counter() - started)
-    finally:
+    except BaseException:
         if pool is not None:
-            pool.close()
-            pool.join()
+            pool.terminate()  # Ctrl-C: stop the workers now; their half-built folders have no stamp
+        raise
+    if pool is not None:
+        pool.close()
+        pool.join()
     return outcomes
 
 
@@ -249,7 +255,7 @@ def index_html(listing: OrgList, out: Path, *, pdf: bool, problems: dict[int, li
             "</tr>"
         )
     failed = "".join(
-        f"<li>第 {line} 行：{'；'.join(html.escape(m) for m in messages)}</li>"
+        f"<li>第 {line} 行<ul>{''.join(f'<li>{html.escape(m)}</li>' for m in messages)}</ul></li>"
         for line, messages in sorted(problems.items())
     )
     failed_block = (
@@ -284,6 +290,7 @@ th, td {{ border-bottom: 1px solid #ccd6e0; padding: .5rem; text-align: left; ve
 th {{ background: #eef3f8; }}
 small {{ color: #4a4a4a; }}
 a {{ color: #0b4f8a; }}
+td, li {{ overflow-wrap: anywhere; }}
 .missing {{ color: #6b4a00; }}
 .failed {{ border: 2px solid #a61b1b; padding: .5rem 1rem; margin: 1rem 0; border-radius: .25rem; }}
 .failed h2 {{ color: #a61b1b; font-size: 1.2rem; }}
@@ -383,6 +390,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None, engine: Engine = mkdocs_engine) -> int:
+    try:
+        return run(argv, engine)
+    except KeyboardInterrupt:
+        print(
+            "\n已中断。已经生成好的单位都保留着；再运行一次，会从还没生成的单位接着做。",
+            file=sys.stderr,
+        )
+        return 130
+
+
+def run(argv: list[str] | None, engine: Engine) -> int:
+    """The command (see the module's docstring); the exit status."""
     args = parse_args(argv)
     say = lambda text: print(text, file=sys.stderr, flush=True)  # noqa: E731
     config_file = args.config_file.resolve()
@@ -478,10 +497,9 @@ def main(argv: list[str] | None = None, engine: Engine = mkdocs_engine) -> int:
     if args.pdf:
         pdf_jobs = [job for job in jobs if (job.site_dir / "index.html").is_file()]
         pdf_jobs = [job for job in pdf_jobs if read_stamp(job.out).get("pdf") != job.key]
-        if pdf_jobs:
-            code = _export_pdfs(pdf_jobs, say)
-            if code:
-                return code
+        pdf_failed = bool(pdf_jobs) and _export_pdfs(pdf_jobs, say) != 0
+    else:
+        pdf_failed = False
 
     if not listing.failed_lines and not broken:
         _remove_stale(out, {row.slug for row in listing.rows}, say)
@@ -497,6 +515,8 @@ def main(argv: list[str] | None = None, engine: Engine = mkdocs_engine) -> int:
         f"完成：生成 {len(built)} 个，没有变化 {skipped} 个，失败 {len(broken) + len(listing.failed_lines)} 个，"
         f"用时 {_clock(total)}。各单位的网站在 {args.out}/代号/site/，总览在 {args.out}/index.html"
     )
+    if pdf_failed:
+        return 2
     return 1 if broken or listing.failed_lines else 0
 
 
@@ -513,7 +533,13 @@ def _export_pdfs(jobs: list[Job], say) -> int:
         target = job.out / PDF
         if target.exists():
             shutil.rmtree(target)
-        written = export(job.site_dir, target, chromium, packs_only=True, report=lambda _m: None)
+        try:
+            written = export(
+                job.site_dir, target, chromium, packs_only=True, report=lambda _m: None
+            )
+        except ExportError as exc:
+            say(f"错误：{job.row.name} 的打印包没有导出成功：{exc}")
+            return 2
         pages = sum(n for _, n in written)
         say(f"[PDF {number}/{len(jobs)}] {job.row.name}：{len(written)} 个打印包，共 {pages} 页")
         write_stamp(job, pdf=job.key)
