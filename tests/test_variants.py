@@ -382,7 +382,7 @@ def test_a_yaml_list_reports_the_line_of_the_key(tmp_path):
             GOOD.replace(",派出所电话", "").replace(",0571-87654321", ""),
             "表头里缺少这些列：派出所电话",
         ),
-        (GOOD.replace(",", "，"), "表头之间用的是中文逗号"),
+        (GOOD.replace(",", "，"), "orgs.csv:1: 各列之间用的是中文逗号"),
         (GOOD.replace("0571-81234567", "０５７１-81234567"), "全角数字“０”"),
         (GOOD + GOOD.splitlines()[1] + "\n", "orgs.csv:3: 单位名称“甲测试学校”和第 2 行重复了"),
         (GOOD.replace("学校,0571", "幼教,0571"), "类型（C 列）：写成了“幼教”"),
@@ -403,6 +403,21 @@ def test_common_slips_in_the_list_are_named_in_words_a_teacher_knows(tmp_path, t
     path.write_text(table, encoding="utf-8")
     listing = read_orgs(path)
     assert any(expected in str(p) for p in listing.problems), [str(p) for p in listing.problems]
+
+
+def test_an_offices_own_columns_are_read_past_and_named(tmp_path):
+    path = tmp_path / "orgs.csv"
+    path.write_text(
+        GOOD.replace("派出所电话\n", "派出所电话,学生人数\n").replace(
+            "87654321\n", "87654321,1200\n"
+        ),
+        encoding="utf-8",
+    )
+    listing = read_orgs(path)
+    assert not listing.problems and len(listing.rows) == 1
+    assert listing.notes == [
+        "orgs.csv：这些列网站用不上，已跳过：学生人数（H 列）（要用的列请照 README「全区批量生成」里的表头写）"
+    ]
 
 
 def test_an_old_xls_file_is_refused_with_what_to_save_it_as(tmp_path):

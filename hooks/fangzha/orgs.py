@@ -19,7 +19,7 @@ import json
 import re
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -38,12 +38,12 @@ COLUMNS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("简称", "short_name"), ("short_name",)),
     (("类型", "单位类型", "kind"), ("kind",)),
     (("部门", "科室", "department"), ("department",)),
-    (("电话", "联系电话", "单位电话", "phone"), ("phone",)),
+    (("电话", "联系电话", "单位电话", "电话号码", "联系方式", "phone"), ("phone",)),
     (("地址", "单位地址", "address"), ("address",)),
-    (("派出所", "辖区派出所", "police"), ("police", "name")),
-    (("派出所电话", "police_phone"), ("police", "phone")),
+    (("派出所", "辖区派出所", "派出所名称", "police"), ("police", "name")),
+    (("派出所电话", "辖区派出所电话", "派出所联系电话", "police_phone"), ("police", "phone")),
     (("派出所地址", "police_address"), ("police", "address")),
-    (("网址", "网站", "发布网址", "site_url"), ("site_url",)),
+    (("网址", "网站", "发布网址", "网站地址", "site_url"), ("site_url",)),
     (("标志", "校徽", "logo"), ("logo",)),
     (("颜色", "主题色", "color"), ("color",)),
 )
@@ -104,6 +104,7 @@ class OrgList:
     problems: list[Problem]
     failed_lines: list[int]  # rows left out
     fatal: bool = False  # the file itself could not be read: nothing can be built
+    notes: list[str] = field(default_factory=list)  # what was read past, for the author to know
 
 
 # -- reading the file ----------------------------------------------------------------------
@@ -190,14 +191,17 @@ def _decode_table(raw: bytes, where: str) -> tuple[str, Problem | None]:
 
 def _csv_rows(text: str, where: str) -> tuple[list[tuple[int, list[str]]], Problem | None]:
     """(line, cells) for every row of a CSV (or tab-separated) text."""
-    first = next((line for line in text.split("\n") if line.strip()), "")
-    if "," not in first and "\t" in first:
-        delimiter = "\t"
-    elif "," not in first and ("，" in first or "、" in first):
+    lines = [line for line in text.split("\n") if line.strip()][:10]
+    commas = sum(line.count(",") for line in lines)
+    tabs = sum(line.count("\t") for line in lines)
+    if tabs > commas:
+        delimiter = "\t"  # Excel's “Unicode 文本”, or a table pasted from a web page
+    elif not commas and any("，" in line or "、" in line for line in lines):
+        first = next(line for line in lines if "，" in line or "、" in line)
         return [], Problem(
             where,
             text.split("\n").index(first) + 1,
-            "表头之间用的是中文逗号“，”或顿号“、”，分不出列 → 改成英文逗号“,”；"
+            "各列之间用的是中文逗号“，”或顿号“、”，分不出列 → 改成英文逗号“,”；"
             "最方便的是在 Excel 或 WPS 里填好，再另存为“CSV UTF-8（逗号分隔）”",
         )
     else:
@@ -356,6 +360,7 @@ def _check_table(
     columns: dict[int, tuple[str, tuple[str, ...]]] = {}
     problems: list[Problem] = []
     seen: dict[str, str] = {}
+    unused: list[str] = []
     for index, header in enumerate(headers):
         letter = column_letter(index)
         key = _normal(header)
@@ -363,14 +368,17 @@ def _check_table(
             continue
         if key not in _BY_HEADER:
             guess = difflib.get_close_matches(
-                header.strip(), [names[0] for names, _ in COLUMNS], n=1, cutoff=0.4
+                header.strip(), [names[0] for names, _ in COLUMNS], n=1, cutoff=0.5
             )
-            hint = f"是不是“{guess[0]}”？" if guess else ""
+            if not guess:
+                # A column of the office's own (学生人数, 校长 …): read past, and said so.
+                unused.append(f"{header.strip()}（{letter} 列）")
+                continue
             problems.append(
                 Problem(
                     where,
                     header_line,
-                    f"{letter} 列的表头“{header.strip()}”认不出来 → {hint}表头要写成这些之一："
+                    f"{letter} 列的表头“{header.strip()}”认不出来 → 是不是“{guess[0]}”？表头要写成这些之一："
                     + "、".join(names[0] for names, _ in COLUMNS)
                     + "（不需要的列可以写“备注”，或删掉）",
                 )
@@ -409,7 +417,14 @@ def _check_table(
             if value:
                 raw[target] = value
         entries.append((line, raw, cell_of))
-    return _check_entries(path, entries, base_url, docs_dir, table=True)
+    listing = _check_entries(path, entries, base_url, docs_dir, table=True)
+    if unused:
+        listing.notes.append(
+            f"{where}：这些列网站用不上，已跳过："
+            + "、".join(unused)
+            + "（要用的列请照 README「全区批量生成」里的表头写）"
+        )
+    return listing
 
 
 def _check_yaml(path: Path, text: str, base_url: str | None, docs_dir: Path | None) -> OrgList:

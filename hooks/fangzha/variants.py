@@ -430,6 +430,8 @@ def run(argv: list[str] | None, engine: Engine) -> int:
         say(str(stop))
         return 1
     listing = read_orgs(args.orgs, base_url=base_url, docs_dir=docs_dir)
+    for note in listing.notes:
+        say(note)
     for problem in listing.problems:
         say(str(problem))
     if listing.fatal:

@@ -143,7 +143,9 @@ def bench_variants(project: Path, count: int) -> dict:
     rerun, said = run_variants(project, out)
     assert f"{count} 个单位的名单和内容都没有变" in said, said
     text = (project / "orgs.csv").read_text(encoding="utf-8")
-    (project / "orgs.csv").write_text(text.replace("示例路 1 号", "示例路 101 号", 1), encoding="utf-8")
+    (project / "orgs.csv").write_text(
+        text.replace("示例路 1 号", "示例路 101 号", 1), encoding="utf-8"
+    )
     one, said = run_variants(project, out)
     assert "[1/1]" in said, said
     result = {
