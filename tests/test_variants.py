@@ -244,11 +244,36 @@ def test_a_variant_that_does_not_build_is_reported_and_the_others_are_kept(tmp_p
     )
     monkeypatch.chdir(ROOT)
     out = tmp_path / "out"
+    # Left from an earlier list: a variant this program made, and a folder of the user's own.
+    (out / "gone-school").mkdir(parents=True)
+    (out / "gone-school" / variants.STAMP).write_text("{}", encoding="utf-8")
+    (out / "my-notes").mkdir()
     code = variants.main([str(tmp_path / "orgs.yml"), "-o", str(out), "--jobs", "1"], engine=engine)
     assert code == 1
     assert (out / "good-one/site/index.html").is_file() and not (out / "bad-one").exists()
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "出错测试学校" in index and "docs/letters/x.md:3: 某个问题 → 这样改" in index
+    # With a row failing, nothing is removed; once every row builds, the old variant goes.
+    assert (out / "gone-school").exists()
+    (tmp_path / "orgs.yml").write_text(
+        (tmp_path / "orgs.yml").read_text(encoding="utf-8").split("- 代号: bad-one")[0],
+        encoding="utf-8",
+    )
+    assert variants.main([str(tmp_path / "orgs.yml"), "-o", str(out)], engine=engine) == 0
+    assert not (out / "gone-school").exists() and (out / "my-notes").exists()
+    assert (out / "slugs.txt").read_text(encoding="utf-8") == "good-one\n"
+
+
+def test_a_change_to_the_content_changes_every_variants_key(tmp_path):
+    from fangzha import variants
+
+    project = copy_project(tmp_path)
+    config, offline = project / "mkdocs.yml", project / "mkdocs.offline.yml"
+    key = variants.content_key(config, offline)
+    assert variants.content_key(config, offline) == key
+    page = next((project / "docs/scams").glob("*.md"))
+    page.write_text(page.read_text(encoding="utf-8") + "\n补充一句。\n", encoding="utf-8")
+    assert variants.content_key(config, offline) != key
 
 
 def test_a_logo_the_docs_folder_lacks_is_named_in_its_row(tmp_path):
