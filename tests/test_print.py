@@ -299,17 +299,17 @@ def test_export_writes_a_pdf_for_every_printable_page_and_each_pack(published, t
 def test_export_without_a_browser_says_how_to_get_one(tmp_path):
     done = run_export("-o", str(tmp_path / "x"), env={"FANGZHA_CHROMIUM": "/nonexistent/chromium"})
     assert done.returncode == 2
-    assert (
-        done.stderr.strip()
-        == "fangzha-export: error: FANGZHA_CHROMIUM points at /nonexistent/chromium, which does not exist"
+    assert done.stderr.strip() == (
+        "fangzha-export：错误：FANGZHA_CHROMIUM 指向的 /nonexistent/chromium 不存在 → "
+        "改成 Chromium 或 Chrome 程序的完整路径，或者删掉 FANGZHA_CHROMIUM，让程序自己去找"
     )
     done = run_export(
         "-o", str(tmp_path / "x"), env={"PATH": "/nonexistent", "FANGZHA_CHROMIUM": ""}
     )
     assert done.returncode == 2
     assert (
-        "no Chromium browser found. Install one (Debian/Ubuntu: sudo apt install chromium"
-        in done.stderr
+        "没有找到 Chromium 浏览器，导出 PDF 要用它 → 先安装（Debian/Ubuntu：sudo apt install chromium"
+        in (done.stderr)
     )
 
 

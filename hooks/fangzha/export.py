@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .pdftext import fix_pdf_text
+from .problems import say
 
 CHROMIUM_ENV = "FANGZHA_CHROMIUM"
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
@@ -55,14 +56,24 @@ def find_chromium() -> str:
     if configured:
         if Path(configured).exists():
             return configured
-        raise ExportError(f"{CHROMIUM_ENV} points at {configured}, which does not exist")
+        raise ExportError(
+            say(
+                f"{CHROMIUM_ENV} 指向的 {configured} 不存在 → 改成 Chromium 或 Chrome 程序的完整路径，"
+                f"或者删掉 {CHROMIUM_ENV}，让程序自己去找",
+                f"{CHROMIUM_ENV} points at {configured}, which does not exist",
+            )
+        )
     for name in CHROMIUM_NAMES:
         found = shutil.which(name)
         if found:
             return found
     raise ExportError(
-        "no Chromium browser found. Install one (Debian/Ubuntu: sudo apt install chromium "
-        "fonts-noto-cjk) or set FANGZHA_CHROMIUM to the path of a Chromium or Chrome executable."
+        say(
+            "没有找到 Chromium 浏览器，导出 PDF 要用它 → 先安装（Debian/Ubuntu：sudo apt install "
+            "chromium fonts-noto-cjk），或者把环境变量 FANGZHA_CHROMIUM 设成 Chromium 或 Chrome 程序的完整路径",
+            "no Chromium browser found. Install one (Debian/Ubuntu: sudo apt install chromium "
+            "fonts-noto-cjk) or set FANGZHA_CHROMIUM to the path of a Chromium or Chrome executable.",
+        )
     )
 
 
@@ -119,7 +130,10 @@ def build_site(config: Path, target: Path) -> None:
     done = subprocess.run(command, capture_output=True, text=True, env=env)
     if done.returncode != 0:
         raise ExportError(
-            "the site does not build; run 'mkdocs build' to see why:\n"
+            say(
+                "网站生成失败，没法导出 → 按下面的说明改正，再导出：\n",
+                "the site does not build; run 'mkdocs build' to see why:\n",
+            )
             + (done.stdout + done.stderr).strip()
         )
 
@@ -139,7 +153,12 @@ def export(
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as exc:
-        raise ExportError("the export needs Playwright: pip install -e '.[export]'") from exc
+        raise ExportError(
+            say(
+                "导出 PDF 还需要 Playwright → 运行 .venv/bin/pip install -e '.[export]'",
+                "the export needs Playwright: pip install -e '.[export]'",
+            )
+        ) from exc
     import io
 
     import pypdf
@@ -209,10 +228,15 @@ def main(argv: list[str] | None = None) -> int:
                 site = Path(tmp) / "site"
                 build_site(args.config_file, site)
             if not (site / "catalog.json").is_file():
-                raise ExportError(f"{site} has no catalog.json; build the site first")
+                raise ExportError(
+                    say(
+                        f"{site} 里没有 catalog.json，不是生成好的网站 → 先生成网站，或者去掉 --site",
+                        f"{site} has no catalog.json; build the site first",
+                    )
+                )
             written = export(site, args.out, chromium)
     except ExportError as exc:
-        print(f"fangzha-export: error: {exc}", file=sys.stderr)
+        print(say(f"fangzha-export：错误：{exc}", f"fangzha-export: error: {exc}"), file=sys.stderr)
         return 2
     total = sum(pages for _, pages in written)
     print(f"完成：{len(written)} 个 PDF，共 {total} 页，保存在 {args.out}/")

@@ -529,7 +529,7 @@ def _export_pdfs(jobs: list[Job], say) -> int:
     try:
         chromium = find_chromium()
     except ExportError as exc:
-        say(f"错误：导出 PDF 需要 Chromium 浏览器：{exc}")
+        say(f"错误：{exc}")
         return 2
     for number, job in enumerate(jobs, start=1):
         target = job.out / PDF
