@@ -98,7 +98,7 @@ def mtimes(out: Path) -> dict[str, int]:
 
 @pytest.mark.browser  # the last step prints one variant's print packs with Chromium
 def test_twelve_variants_from_a_list_each_carry_their_own_details_and_only_changes_rebuild(
-    tmp_path,
+    tmp_path, browser
 ):
     """One test, so that the twelve builds happen once, on one worker, in this order."""
     project = copy_project(tmp_path)
@@ -122,6 +122,12 @@ def test_twelve_variants_from_a_list_each_carry_their_own_details_and_only_chang
         assert o["name"] in index and f'href="{o["slug"]}/site/index.html"' in index
         assert f'href="{o["url"]}"' in index
     assert f"第 {BROKEN_LINE} 行" in index and "没有生成的单位（1 个）" in index
+    # The overview reads on a phone: nothing wider than the screen, every link reachable.
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto((out / "index.html").as_uri())
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.locator(f'a[href="{ORGS[0]["slug"]}/site/index.html"]').is_visible()
+    page.close()
 
     for mine in ORGS:
         check_variant(out / mine["slug"] / "site", mine)
