@@ -106,6 +106,10 @@ def on_files(files, config):
     pages = [f.src_uri for f in files.documentation_pages() if f.abs_src_path]
     # Material's offline plugin turns directory URLs off in its own on_config, after ours.
     _run.settings.raw = replace(_run.settings.raw, use_directory_urls=config.use_directory_urls)
+    bundle = _run.settings.raw.bundle
+    for uri, path in bundle.files if bundle else ():
+        # A variant's own files (its logo), from next to the list of organisations.
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
     build = _stages(pipeline.read, _run.settings, pages)
     for uri, page in _stages(pipeline.generate, build).items():
         files.append(File.generated(config, uri, content=page.content))

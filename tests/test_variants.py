@@ -282,18 +282,51 @@ def test_a_change_to_the_content_changes_every_variants_key(tmp_path):
     assert variants.content_key(config, offline) != key
 
 
-def test_a_logo_the_docs_folder_lacks_is_named_in_its_row(tmp_path):
+def test_a_logo_that_is_nowhere_is_named_in_its_row(tmp_path):
     (tmp_path / "orgs.csv").write_text(
         GOOD.replace("派出所电话\n", "派出所电话,标志\n").replace(
-            "87654321\n", "87654321,assets/no-such.png\n"
+            "87654321\n", "87654321,校徽/甲.png\n"
         ),
         encoding="utf-8",
     )
     listing = read_orgs(tmp_path / "orgs.csv", docs_dir=ROOT / "docs")
     assert [str(p) for p in listing.problems] == [
-        "orgs.csv:2: 标志（H 列）：找不到图片文件 docs/assets/no-such.png → 把标志图片放进 docs 文件夹"
-        "（例如 docs/assets/images/logo.png），这里写它在 docs 里的路径"
+        "orgs.csv:2: 标志（H 列）：找不到图片文件“校徽/甲.png” → 把这个单位的标志图片放在名单文件旁边"
+        "（例如名单旁的“校徽”文件夹里，这里写“校徽/一小.png”），或放进 docs 文件夹，这里写它在 docs 里的路径"
     ]
+
+
+def test_an_organisations_own_logo_beside_the_list_is_in_its_site_and_zip(tmp_path):
+    """Each school's 校徽 kept next to the list: in its own variant, under one name, and checked
+    with the extra.org.logo rules."""
+    project = copy_project(tmp_path / "project")
+    (project / "校徽").mkdir()
+    Image.new("RGB", (64, 64), (166, 27, 27)).save(project / "校徽" / "甲.png")
+    (project / "校徽" / "乙.gif").write_bytes(b"GIF89a")
+    rows = GOOD.replace("派出所电话\n", "派出所电话,标志,代号\n").replace(
+        "87654321\n", "87654321,校徽/甲.png,jia\n"
+    )
+    rows += "乙测试学校,乙校,学校,0571-81234568,乙路 1 号,乙派出所,0571-87654322,校徽/乙.gif,yi\n"
+    (project / "orgs.csv").write_text(rows, encoding="utf-8")
+    done = run(project, "orgs.csv", "-o", "out", "--jobs", "1")
+    assert done.returncode == 1
+    assert "orgs.csv:3: 标志（H 列）：extra.org.logo" not in done.stderr
+    assert re.search(
+        r"^orgs\.csv:3: 标志（H 列）：“乙\.gif”不是网页能显示的图片", done.stderr, re.M
+    ), done.stderr
+    site = project / "out" / "jia" / "site"
+    logo = site / "assets/images/fangzha-org-logo.png"
+    assert logo.read_bytes() == (project / "校徽" / "甲.png").read_bytes()
+    assert 'src="assets/images/fangzha-org-logo.png"' in (site / "index.html").read_text(
+        encoding="utf-8"
+    )
+    with zipfile.ZipFile(site / "download" / "fangzha-offline.zip") as archive:
+        assert "fangzha-offline/assets/images/fangzha-org-logo.png" in archive.namelist()
+    # A new logo is a change to that row: its variant is built again.
+    Image.new("RGB", (64, 64), (11, 79, 138)).save(project / "校徽" / "甲.png")
+    again = run(project, "orgs.csv", "-o", "out", "--jobs", "1")
+    assert "[1/1] 甲测试学校（jia）已生成" in again.stderr, again.stderr
+    assert logo.read_bytes() == (project / "校徽" / "甲.png").read_bytes()
 
 
 # -- reading the list (no build) -----------------------------------------------------------

@@ -193,10 +193,16 @@ def warm_up() -> None:
 
 
 def render_variant(
-    config_file: Path, org: dict, site_url: str | None, site_dir: Path, zip_path: Path
+    config_file: Path,
+    org: dict,
+    site_url: str | None,
+    site_dir: Path,
+    zip_path: Path,
+    files: tuple[tuple[str, Path], ...] = (),
 ) -> list[str]:
     """Build the site from ``config_file`` (an offline configuration) for one organisation, in
-    this process: the published site in ``site_dir``, its offline zip at ``zip_path``.
+    this process: the published site in ``site_dir``, its offline zip at ``zip_path``; ``files``
+    are added to the docs (path in the docs, file on disk: the organisation's own logo).
 
     Returns the warnings; raises :class:`EngineFailed` with MkDocs' and the stages' messages.
     """
@@ -208,7 +214,7 @@ def render_variant(
     propagate = logger.propagate
     logger.addHandler(collect)
     logger.propagate = False
-    pipeline.bundle_request = pipeline.Bundle(Path(zip_path))
+    pipeline.bundle_request = pipeline.Bundle(Path(zip_path), tuple(files))
     try:
         config = load_config(str(config_file), site_dir=str(site_dir))
         # Nothing of the configuration's own organisation may reach a variant: not its

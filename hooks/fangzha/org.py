@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -133,10 +134,18 @@ def colour() -> s.Check:
     return check
 
 
-def logo_problems(logo: str, docs_dir: Path) -> list[s.Msg]:
-    """What is wrong with the logo file ``logo`` (a path inside docs/), if anything."""
-    path = (docs_dir / logo).resolve()
-    if not path.is_relative_to(docs_dir.resolve()) or not path.is_file():
+def logo_problems(logo: str, docs_dir: Path, path: Path | None = None) -> list[s.Msg]:
+    """What is wrong with the logo file ``logo`` (a path inside docs/), if anything.
+
+    ``path``: where the file really is, when the build adds it (a branded variant's own logo,
+    kept next to the list of organisations).
+    """
+    if path is None:
+        path = (docs_dir / logo).resolve()
+        outside = not path.is_relative_to(docs_dir.resolve())
+    else:
+        outside = False
+    if outside or not path.is_file():
         return [
             s.Msg(
                 f"找不到图片文件 docs/{logo} → 把标志图片放进 docs 文件夹（例如 "
@@ -207,6 +216,7 @@ def parse_org(
     where: str = "mkdocs.yml",
     lines: dict | None = None,
     docs_dir: Path | None = None,
+    added: Mapping[str, Path] | None = None,
 ) -> tuple[dict, list[Problem]]:
     """Validate the ``extra.org`` block; return the clean settings and every problem.
 
@@ -242,7 +252,7 @@ def parse_org(
             )
         )
     if docs_dir is not None and clean.get("logo"):
-        for message in logo_problems(clean["logo"], docs_dir):
+        for message in logo_problems(clean["logo"], docs_dir, (added or {}).get(clean["logo"])):
             problems.append(
                 Problem(
                     where,

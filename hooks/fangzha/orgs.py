@@ -50,6 +50,8 @@ COLUMNS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
 # Columns a district's table often has that mean nothing to the site: read past, never shown.
 IGNORED = ("序号", "编号", "备注", "说明", "联系人", "负责人")
 REQUIRED = ("单位名称", "简称", "类型", "电话", "地址", "派出所", "派出所电话")
+# Where a variant's own logo goes in its site (one logo per variant, so one name).
+VARIANT_LOGO = "assets/images/fangzha-org-logo"
 SLUG_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?")
 KIND_BY_LABEL = {label: key for key, label in ORG_KINDS.items()} | {
     "小学": "school",
@@ -84,6 +86,7 @@ class OrgRow:
     slug: str
     org: dict  # the extra.org block to build with (as an author would write it)
     site_url: str | None
+    files: tuple[tuple[str, str], ...] = ()  # added to the docs: path there → file (its logo)
 
     @property
     def name(self) -> str:
@@ -92,7 +95,10 @@ class OrgRow:
     def key(self) -> str:
         """What this row's variant depends on (the line it is written on does not count)."""
         data = json.dumps([self.slug, self.org, self.site_url], sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(data.encode("utf-8")).hexdigest()
+        digest = hashlib.sha256(data.encode("utf-8"))
+        for uri, path in self.files:
+            digest.update(uri.encode() + b"\0" + hashlib.sha256(Path(path).read_bytes()).digest())
+        return digest.hexdigest()
 
 
 @dataclass
@@ -509,7 +515,9 @@ def _check_entries(
             )
             failed.append(line)
             continue
-        found, row = _check_row(where, line, raw, cell_of, item_lines, base_url, docs_dir, table)
+        found, row = _check_row(
+            where, line, raw, cell_of, item_lines, base_url, docs_dir, path.parent, table
+        )
         if row is not None:
             if row.name in names:
                 found.append(
@@ -547,6 +555,7 @@ def _check_row(
     item_lines: dict[tuple, int],
     base_url: str | None,
     docs_dir: Path | None,
+    base_dir: Path,
     table: bool,
 ) -> tuple[list[Problem], OrgRow | None]:
     problems: list[Problem] = []
@@ -588,9 +597,28 @@ def _check_row(
             slip = _excel_number_slip(value) if isinstance(value, str) else None
             if slip:
                 problems.append(at(target, slip))
+    files: dict[str, Path] = {}
+    logo = org.get("logo")
+    if isinstance(logo, str) and logo.strip() and docs_dir is not None:
+        logo = logo.strip().replace("\\", "/")
+        in_docs = (docs_dir / logo).is_file()
+        beside = (base_dir / logo).resolve()
+        if not in_docs and beside.is_file():
+            # The organisation's own logo (校徽), kept next to the list: the variant's alone.
+            uri = f"{VARIANT_LOGO}{beside.suffix.lower()}"
+            org["logo"], files[uri] = uri, beside
+        elif not in_docs:
+            problems.append(
+                at(
+                    ("logo",),
+                    f"找不到图片文件“{logo}” → 把这个单位的标志图片放在名单文件旁边"
+                    "（例如名单旁的“校徽”文件夹里，这里写“校徽/一小.png”），或放进 docs 文件夹，"
+                    "这里写它在 docs 里的路径",
+                )
+            )
     if problems:
         return problems, None
-    clean, found = parse_org(org, where=where, docs_dir=docs_dir)
+    clean, found = parse_org(org, where=where, docs_dir=docs_dir, added=files)
     for problem in found:
         message = problem.message
         match = re.match(r"extra\.org\.([a-z_.\[\]0-9]+)：(.*)", message, re.S)
@@ -617,7 +645,13 @@ def _check_row(
         return problems, None
     if base_url and not site_url:
         site_url = base_url.rstrip("/") + "/" + slug + "/"
-    return [], OrgRow(line, slug, _as_written(org), site_url)
+    return [], OrgRow(
+        line,
+        slug,
+        _as_written(org),
+        site_url,
+        tuple((uri, str(path)) for uri, path in files.items()),
+    )
 
 
 def _as_written(org: dict) -> dict:

@@ -127,6 +127,8 @@ class Bundle:
     server and object storage serve without a per-folder index setting."""
 
     zip_path: Path
+    # Files the variant adds to the docs (its own logo): path in the docs → file on disk.
+    files: tuple[tuple[str, Path], ...] = ()
 
 
 # Set by fangzha.variants around one engine run; the adapter copies it into RawConfig.
@@ -191,6 +193,7 @@ def configure(raw: RawConfig, today: dt.date | None = None) -> Settings:
         where=where,
         lines=_org_lines(raw.config_file),
         docs_dir=raw.docs_dir,
+        added=dict(raw.bundle.files) if raw.bundle else None,
     )
     problems = _duplicates(raw.config_file, where) + problems
     if raw.font is not False:

@@ -78,7 +78,12 @@ def mkdocs_engine(job: Job) -> list[str]:
 
     try:
         return render_variant(
-            job.config_file, job.row.org, job.row.site_url, job.site_dir, job.zip_path
+            job.config_file,
+            job.row.org,
+            job.row.site_url,
+            job.site_dir,
+            job.zip_path,
+            tuple((uri, Path(path)) for uri, path in job.row.files),
         )
     except EngineFailed as failed:
         raise VariantFailed(failed.messages) from None
