@@ -484,6 +484,25 @@ def test_an_offices_own_columns_are_read_past_and_named(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("name", ["名单.xlsx", "名单.csv"])
+def test_the_template_to_fill_in_reads_back_with_text_columns(tmp_path, name):
+    from fangzha import variants
+
+    path = tmp_path / name
+    assert variants.main(["--template", str(path)]) == 0
+    listing = read_orgs(path, base_url="https://fz.example.edu.cn/")
+    assert not listing.problems and not listing.notes
+    assert [row.slug for row in listing.rows] == ["school-01", "community-02"]
+    assert listing.rows[1].site_url == "https://fz.example.edu.cn/community-02/"
+    if name.endswith(".xlsx"):
+        openpyxl = pytest.importorskip("openpyxl")
+        sheet = openpyxl.load_workbook(path).active
+        assert sheet["E2"].number_format == "@" and sheet.freeze_panes == "A2"
+    else:
+        assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel opens it as UTF-8
+    assert variants.main(["--template", str(path)]) == 2  # never overwrites a filled list
+
+
 def test_an_old_xls_file_is_refused_with_what_to_save_it_as(tmp_path):
     path = tmp_path / "orgs.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)

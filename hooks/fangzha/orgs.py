@@ -720,3 +720,144 @@ def shard(rows: Iterable[OrgRow], k: int, n: int) -> list[OrgRow]:
     order of their 代号, dealt out in turn, so the shares differ by one row at most."""
     ordered = sorted(rows, key=lambda row: row.slug)
     return ordered[k - 1 :: n]
+
+
+# -- a list to fill in ---------------------------------------------------------------------
+
+TEMPLATE_HEADERS = (
+    "代号",
+    "单位名称",
+    "简称",
+    "类型",
+    "电话",
+    "地址",
+    "派出所",
+    "派出所电话",
+    "网址",
+    "部门",
+    "标志",
+    "备注",
+)
+TEMPLATE_ROWS = (
+    (
+        "school-01",
+        "示例区第一实验小学",
+        "一小",
+        "学校",
+        "0571-87650001",
+        "示例区示例路 1 号",
+        "示例区公安分局示例派出所",
+        "0571-87650110",
+        "https://fz.example.edu.cn/school-01/",
+        "德育处",
+        "",
+        "示例行：换成本单位的信息",
+    ),
+    (
+        "community-02",
+        "示例街道示例社区居委会",
+        "示例社区",
+        "社区",
+        "13800000000",
+        "示例区示例街 2 号",
+        "示例区公安分局示例派出所",
+        "0571-87650110",
+        "",
+        "",
+        "",
+        "没写网址时，用 --base-url 加代号",
+    ),
+)
+
+
+def write_template(path: Path) -> None:
+    """A list to fill in: .xlsx with every column formatted as text (so Excel keeps a phone
+    number's leading 0 and never writes 1.38E+10), or a CSV with a BOM Excel opens as UTF-8."""
+    rows = [TEMPLATE_HEADERS, *TEMPLATE_ROWS]
+    if path.suffix.lower() == ".xlsx":
+        path.write_bytes(_xlsx_bytes(rows))
+        return
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8-sig")
+
+
+def _xlsx_bytes(rows) -> bytes:
+    from xml.sax.saxutils import escape
+
+    width = len(rows[0])
+    sheet_rows = []
+    for number, row in enumerate(rows, start=1):
+        style = 2 if number == 1 else 1
+        cells = "".join(
+            f'<c r="{column_letter(i)}{number}" t="inlineStr" s="{style}"><is><t>{escape(v)}</t></is></c>'
+            for i, v in enumerate(row)
+            if v
+        )
+        sheet_rows.append(f'<row r="{number}">{cells}</row>')
+    widths = [12, 26, 12, 8, 16, 24, 26, 16, 36, 10, 16, 30]
+    cols = "".join(
+        f'<col min="{i + 1}" max="{i + 1}" width="{widths[i] if i < len(widths) else 14}" style="1" customWidth="1"/>'
+        for i in range(width)
+    )
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parts = {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+            "</Types>"
+        ),
+        "_rels/.rels": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/>'
+            "</Relationships>"
+        ),
+        "xl/workbook.xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
+            '<sheet name="单位名单" sheetId="1" r:id="rId1"/></sheets></workbook>'
+        ),
+        "xl/_rels/workbook.xml.rels": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+            f'<Relationship Id="rId2" Type="{rel}/styles" Target="styles.xml"/>'
+            "</Relationships>"
+        ),
+        "xl/styles.xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<styleSheet xmlns="{main}">'
+            '<fonts count="2"><font><sz val="11"/><name val="等线"/></font>'
+            '<font><b/><sz val="11"/><name val="等线"/></font></fonts>'
+            '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+            '<fill><patternFill patternType="gray125"/></fill></fills>'
+            '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+            '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+            '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+            '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+            '<xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>'
+            "</cellXfs>"
+            '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+            "</styleSheet>"
+        ),
+        "xl/worksheets/sheet1.xml": (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<worksheet xmlns="{main}">'
+            '<sheetViews><sheetView workbookViewId="0">'
+            '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+            "</sheetView></sheetViews>"
+            f"<cols>{cols}</cols><sheetData>{''.join(sheet_rows)}</sheetData></worksheet>"
+        ),
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, text in parts.items():
+            book.writestr(name, text.encode("utf-8"))
+    return out.getvalue()

@@ -364,7 +364,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         prog="fangzha-variants",
         description="按单位名单，为每个单位生成一份带本单位名称、电话、地址和二维码的网站、离线版和打印包。",
     )
-    parser.add_argument("orgs", type=Path, help="单位名单：Excel（.xlsx）、CSV 或 YAML 文件")
+    parser.add_argument(
+        "orgs", type=Path, nargs="?", help="单位名单：Excel（.xlsx）、CSV 或 YAML 文件"
+    )
+    parser.add_argument(
+        "--template",
+        type=Path,
+        metavar="FILE",
+        help="写一份待填的单位名单（.xlsx 或 .csv，带两行示例）后退出",
+    )
     parser.add_argument(
         "-f",
         "--config-file",
@@ -409,6 +417,14 @@ def run(argv: list[str] | None, engine: Engine) -> int:
     """The command (see the module's docstring); the exit status."""
     args = parse_args(argv)
     say = lambda text: print(text, file=sys.stderr, flush=True)  # noqa: E731
+    if args.template:
+        return _write_template(args.template, say)
+    if args.orgs is None:
+        say(
+            "错误：没有写单位名单 → 写成 fangzha-variants 名单.xlsx；"
+            "还没有名单时，先用 fangzha-variants --template 名单.xlsx 生成一份待填的"
+        )
+        return 2
     config_file = args.config_file.resolve()
     offline_file = config_file.with_name("mkdocs.offline.yml")
     if not config_file.is_file():
@@ -525,6 +541,23 @@ def run(argv: list[str] | None, engine: Engine) -> int:
     if pdf_failed:
         return 2
     return 1 if broken or listing.failed_lines else 0
+
+
+def _write_template(path: Path, say) -> int:
+    from .orgs import write_template
+
+    if path.suffix.lower() not in (".xlsx", ".csv"):
+        say(f"错误：{path.name} → 名单模板写成 .xlsx（Excel）或 .csv 文件，例如 名单.xlsx")
+        return 2
+    if path.exists():
+        say(f"错误：已经有 {path} 了，没有覆盖 → 换个文件名，或先把它移走")
+        return 2
+    write_template(path)
+    say(
+        f"已写好 {path}：第一行是表头，下面两行是示例，换成各单位的信息即可（每列都已设成“文本”，"
+        "电话前面的 0 不会丢）。填好后运行 fangzha-variants " + str(path)
+    )
+    return 0
 
 
 def _export_pdfs(jobs: list[Job], say) -> int:
