@@ -227,6 +227,19 @@ def build_all(
 # -- the index page ------------------------------------------------------------------------
 
 
+def _pack_labels(site: Path) -> dict[str, str]:
+    """A print pack's file name → what a teacher calls it (小学 1–3 年级, 家长 …)."""
+    try:
+        catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    groups = {**catalog.get("audiences", {}), **catalog.get("bands", {})}
+    return {
+        group.replace("_", "-"): (groups.get(group) or {}).get("label", group)
+        for group in catalog.get("print_packs", {})
+    }
+
+
 def index_html(listing: OrgList, out: Path, *, pdf: bool, problems: dict[int, list[str]]) -> str:
     """OUT/index.html: every organisation with its site, offline zip and print packs."""
     rows = []
@@ -243,9 +256,21 @@ def index_html(listing: OrgList, out: Path, *, pdf: bool, problems: dict[int, li
         if built:
             downloads.append(f'<a href="{html.escape(zip_link)}" download>离线版（zip）</a>')
         if pdf and (out / row.slug / PDF).is_dir():
-            for path in sorted((out / row.slug / PDF).rglob("*.pdf")):
+            labels = _pack_labels(out / row.slug / SITE)
+            order = list(labels)  # the catalog's order: age bands, then audiences
+            found = sorted(
+                (out / row.slug / PDF).rglob("*.pdf"),
+                key=lambda path: (
+                    order.index(path.stem) if path.stem in order else len(order),
+                    path.name,
+                ),
+            )
+            for path in found:
                 rel = path.relative_to(out).as_posix()
-                downloads.append(f'<a href="{html.escape(rel)}">{html.escape(path.stem)}.pdf</a>')
+                label = labels.get(path.stem, path.stem)
+                downloads.append(
+                    f'<a href="{html.escape(rel)}">{html.escape(label)}打印包（PDF）</a>'
+                )
         state = "" if built else '<span class="missing">本机没有生成（可能在其他机器上生成）</span>'
         org = row.org
         rows.append(
@@ -520,7 +545,7 @@ def run(argv: list[str] | None, engine: Engine) -> int:
     if args.pdf:
         pdf_jobs = [job for job in jobs if (job.site_dir / "index.html").is_file()]
         pdf_jobs = [job for job in pdf_jobs if read_stamp(job.out).get("pdf") != job.key]
-        pdf_failed = bool(pdf_jobs) and _export_pdfs(pdf_jobs, say) != 0
+        pdf_failed = bool(pdf_jobs) and _export_pdfs(pdf_jobs, say, args.jobs) != 0
     else:
         pdf_failed = False
 
@@ -560,30 +585,64 @@ def _write_template(path: Path, say) -> int:
     return 0
 
 
-def _export_pdfs(jobs: list[Job], say) -> int:
-    """Each variant's print packs as PDF, in OUT/<slug>/pdf/ (one browser, one after another)."""
-    from .export import ExportError, export, find_chromium
+def _export_one(task: tuple[Job, str]) -> tuple[Job, int, int, str | None]:
+    """One variant's print packs as PDF, in OUT/<slug>/pdf/: (job, PDFs, pages, error)."""
+    from .export import ExportError, export
+
+    job, chromium = task
+    target = job.out / PDF
+    if target.exists():
+        shutil.rmtree(target)
+    try:
+        written = export(job.site_dir, target, chromium, packs_only=True, report=lambda _m: None)
+    except ExportError as exc:
+        shutil.rmtree(target, ignore_errors=True)
+        return job, 0, 0, str(exc)
+    return job, len(written), sum(n for _, n in written), None
+
+
+def _quiet_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _export_pdfs(jobs: list[Job], say, workers: int = 1) -> int:
+    """Each variant's print packs as PDF, a Chromium per worker process."""
+    from .export import ExportError, find_chromium
 
     try:
         chromium = find_chromium()
     except ExportError as exc:
         say(f"错误：{exc}")
         return 2
-    for number, job in enumerate(jobs, start=1):
-        target = job.out / PDF
-        if target.exists():
-            shutil.rmtree(target)
-        try:
-            written = export(
-                job.site_dir, target, chromium, packs_only=True, report=lambda _m: None
-            )
-        except ExportError as exc:
-            say(f"错误：{job.row.name} 的打印包没有导出成功：{exc}")
-            return 2
-        pages = sum(n for _, n in written)
-        say(f"[PDF {number}/{len(jobs)}] {job.row.name}：{len(written)} 个打印包，共 {pages} 页")
-        write_stamp(job, pdf=job.key)
-    return 0
+    tasks = [(job, chromium) for job in jobs]
+    workers = max(1, min(workers, len(jobs)))
+    pool = None
+    if workers == 1:
+        results: Iterable = map(_export_one, tasks)
+    else:
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        pool = context.Pool(workers, initializer=_quiet_worker)
+        results = pool.imap_unordered(_export_one, tasks, chunksize=1)
+    failed = False
+    try:
+        for number, (job, count, pages, error) in enumerate(results, start=1):
+            if error:
+                say(
+                    f"[PDF {number}/{len(jobs)}] 错误：{job.row.name} 的打印包没有导出成功：{error}"
+                )
+                failed = True
+                continue
+            say(f"[PDF {number}/{len(jobs)}] {job.row.name}：{count} 个打印包，共 {pages} 页")
+            write_stamp(job, pdf=job.key)
+    except BaseException:
+        if pool is not None:
+            pool.terminate()
+        raise
+    if pool is not None:
+        pool.close()
+        pool.join()
+    return 2 if failed else 0
 
 
 def _remove_stale(out: Path, slugs: set[str], say) -> None:
