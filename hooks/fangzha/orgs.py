@@ -422,7 +422,7 @@ def _check_table(
             cell_of[target] = _Cell(name, f"{column_letter(index)} 列")
             if value:
                 raw[target] = value
-        entries.append((line, raw, cell_of))
+        entries.append((line, raw, cell_of, {}))
     listing = _check_entries(path, entries, base_url, docs_dir, table=True)
     if unused:
         listing.notes.append(
@@ -455,7 +455,7 @@ def _check_yaml(path: Path, text: str, base_url: str | None, docs_dir: Path | No
         raw: dict[tuple, Any] = {}
         cell_of: dict[tuple, _Cell] = {}
         if not isinstance(item, dict):
-            entries.append((line, None, {}))
+            entries.append((line, None, {}, {}))
             continue
         for key, value in item.items():
             target, name = _yaml_target(key)
@@ -505,8 +505,7 @@ def _check_entries(
     slugs: dict[str, int] = {}
     names: dict[str, int] = {}
     for entry in entries:
-        line, raw, cell_of = entry[0], entry[1], entry[2]
-        item_lines = entry[3] if len(entry) > 3 else {}
+        line, raw, cell_of, item_lines = entry
         if raw is None:
             problems.append(
                 Problem(
@@ -635,7 +634,7 @@ def _check_row(
             problems.append(at(target, text))
         else:
             problems.append(Problem(where, line, message.replace("extra.org", "这一行")))
-    site_url, url_problem = _site_url(raw.get(("site_url",)), raw.get(("slug",)), base_url)
+    site_url, url_problem = _site_url(raw.get(("site_url",)))
     if url_problem:
         problems.append(at(("site_url",), url_problem))
     slug, slug_problem = _slug(raw.get(("slug",)), site_url, clean.get("name") or org.get("name"))
@@ -679,7 +678,7 @@ def _excel_number_slip(value: str) -> str | None:
     return None
 
 
-def _site_url(value: Any, slug: Any, base_url: str | None) -> tuple[str | None, str | None]:
+def _site_url(value: Any) -> tuple[str | None, str | None]:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, None
     text = str(value).strip()

@@ -1199,11 +1199,10 @@ def finish(build: Build, *, serving: bool = False, engine_context: bool = False)
         _page_heads(build, site_dir, urls)
     (site_dir / "robots.txt").write_text(robots_txt(settings.raw.site_url), encoding="utf-8")
     bundle = settings.raw.bundle if settings.raw.offline else None
+    readme = OFFLINE_README.format(org=settings.org["name"], date=settings.today.isoformat())
     if bundle:
-        readme = OFFLINE_README.format(org=settings.org["name"], date=settings.today.isoformat())
         zip_site(site_dir, bundle.zip_path, readme, rewrite=without_download_link)
     elif settings.raw.offline:
-        readme = OFFLINE_README.format(org=settings.org["name"], date=settings.today.isoformat())
         target = settings.zip_path
         count = zip_site(site_dir, target, readme, settings.fingerprint())
         build.info.append(

@@ -28,7 +28,7 @@ import shutil
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -168,11 +168,15 @@ def build_one(job: Job, engine: Engine) -> Outcome:
 _ENGINE: Engine | None = None
 
 
+def _quiet() -> None:
+    """In a worker: Ctrl-C is the parent's to handle (it stops the workers, no traceback each)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _worker_start(engine: Engine) -> None:
     global _ENGINE
     _ENGINE = engine
-    # Ctrl-C is the parent's to handle: it stops the workers, without a traceback from each.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _quiet()
     _warm_up()
 
 
@@ -186,6 +190,28 @@ def _warm_up() -> None:
     warm_up()
 
 
+def _context():
+    # fork shares what the parent loaded; where there is none (Windows, macOS), spawn.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _each(items: list, workers: int, here: Callable, there: Callable, start=_quiet, args=()):
+    """``here(item)`` for each item in this process (one worker), or ``there(item)`` on
+    ``workers`` processes started with ``start(*args)``; yields the results as each ends."""
+    if max(1, min(workers, len(items))) == 1:
+        yield from map(here, items)
+        return
+    pool = _context().Pool(min(workers, len(items)), initializer=start, initargs=args)
+    try:
+        yield from pool.imap_unordered(there, items, chunksize=1)
+    except BaseException:
+        pool.terminate()  # Ctrl-C: stop the workers now; a half-built folder has no stamp
+        raise
+    pool.close()
+    pool.join()
+
+
 def build_all(
     jobs: list[Job],
     workers: int,
@@ -195,32 +221,15 @@ def build_all(
     """Build the jobs on ``workers`` processes (1: in this process), reporting each as it ends."""
     outcomes = []
     started = time.perf_counter()
-    workers = max(1, min(workers, len(jobs)))
-    if workers == 1:
-        _warm_up()
-        results: Iterable[Outcome] = (build_one(job, engine) for job in jobs)
-        pool = None
-    else:
-        # fork shares what warm_up loaded; where there is no fork (Windows, macOS), each
-        # worker process warms up once, at its start.
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        if context.get_start_method() == "fork":
-            _warm_up()
-        pool = context.Pool(workers, initializer=_worker_start, initargs=(engine,))
-        results = pool.imap_unordered(_worker_build, jobs, chunksize=1)
-    try:
-        for outcome in results:
-            outcomes.append(outcome)
-            if report:
-                report(outcome, len(outcomes), len(jobs), time.perf_counter() - started)
-    except BaseException:
-        if pool is not None:
-            pool.terminate()  # Ctrl-C: stop the workers now; their half-built folders have no stamp
-        raise
-    if pool is not None:
-        pool.close()
-        pool.join()
+    if workers == 1 or len(jobs) == 1 or _context().get_start_method() == "fork":
+        _warm_up()  # here, or before the workers fork; spawned workers warm up themselves
+    results = _each(
+        jobs, workers, lambda job: build_one(job, engine), _worker_build, _worker_start, (engine,)
+    )
+    for outcome in results:
+        outcomes.append(outcome)
+        if report:
+            report(outcome, len(outcomes), len(jobs), time.perf_counter() - started)
     return outcomes
 
 
@@ -617,10 +626,6 @@ def _export_one(task: tuple[Job, str]) -> tuple[Job, int, int, str | None]:
     return job, len(written), sum(n for _, n in written), None
 
 
-def _quiet_worker() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 def _export_pdfs(jobs: list[Job], say, workers: int = 1) -> int:
     """Each variant's print packs as PDF, a Chromium per worker process."""
     from .export import ExportError, find_chromium
@@ -631,33 +636,15 @@ def _export_pdfs(jobs: list[Job], say, workers: int = 1) -> int:
         say(f"错误：{exc}")
         return 2
     tasks = [(job, chromium) for job in jobs]
-    workers = max(1, min(workers, len(jobs)))
-    pool = None
-    if workers == 1:
-        results: Iterable = map(_export_one, tasks)
-    else:
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        pool = context.Pool(workers, initializer=_quiet_worker)
-        results = pool.imap_unordered(_export_one, tasks, chunksize=1)
     failed = False
-    try:
-        for number, (job, count, pages, error) in enumerate(results, start=1):
-            if error:
-                say(
-                    f"[PDF {number}/{len(jobs)}] 错误：{job.row.name} 的打印包没有导出成功：{error}"
-                )
-                failed = True
-                continue
-            say(f"[PDF {number}/{len(jobs)}] {job.row.name}：{count} 个打印包，共 {pages} 页")
-            write_stamp(job, pdf=job.key)
-    except BaseException:
-        if pool is not None:
-            pool.terminate()
-        raise
-    if pool is not None:
-        pool.close()
-        pool.join()
+    results = _each(tasks, workers, _export_one, _export_one)
+    for number, (job, count, pages, error) in enumerate(results, start=1):
+        if error:
+            say(f"[PDF {number}/{len(jobs)}] 错误：{job.row.name} 的打印包没有导出成功：{error}")
+            failed = True
+            continue
+        say(f"[PDF {number}/{len(jobs)}] {job.row.name}：{count} 个打印包，共 {pages} 页")
+        write_stamp(job, pdf=job.key)
     return 2 if failed else 0
 
 
